@@ -1,0 +1,234 @@
+import { z } from "zod";
+import { LevelSchema } from "../engine/levels.js";
+import { HintedPhaseSchema, PhaseSchema } from "../engine/phases.js";
+
+/**
+ * Schemas for the data files in problems/ and rubric/. The types the engine uses are derived
+ * from these, so a data file, the engine and the LLM prompts share one source of truth.
+ */
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case kebab-case (letters, digits, single dashes)");
+const text = z.string().trim().min(1, "must not be empty");
+const sentence = z.string().trim().min(12, "is too short to be useful (at least 12 characters)");
+
+/** A case-insensitive regular expression, checked to compile when the file loads. */
+const pattern = z.string().min(2).refine(
+  (source) => {
+    try {
+      new RegExp(source, "i");
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "is not a valid regular expression" },
+);
+
+/** Ids of the framework areas a complete answer covers. */
+export const AREA_IDS = [
+  "formulation",
+  "metrics",
+  "data",
+  "features",
+  "model",
+  "training-evaluation",
+  "serving",
+  "monitoring-feedback",
+  "scaling-cost",
+  "security-privacy-fairness",
+] as const;
+export const AreaIdSchema = z.enum(AREA_IDS);
+export type AreaId = z.infer<typeof AreaIdSchema>;
+
+export const DIMENSION_IDS = [
+  "ml-knowledge",
+  "ml-systems",
+  "problem-solving",
+  "trade-off-analysis",
+  "production-awareness",
+  "communication",
+] as const;
+export const DimensionIdSchema = z.enum(DIMENSION_IDS);
+export type DimensionId = z.infer<typeof DimensionIdSchema>;
+
+/** Named ratings, best first. There are no numeric scores anywhere in the product. */
+export const RATINGS = ["strong", "solid", "developing", "not-shown"] as const;
+export const RatingSchema = z.enum(RATINGS);
+export type Rating = z.infer<typeof RatingSchema>;
+
+/**
+ * When a probe fires or a red flag is raised, in terms of concepts the candidate has mentioned so
+ * far: every `all` concept, at least one `any` concept (when given), and none of the `none` ones.
+ */
+export const TriggerSchema = z
+  .object({
+    all: z.array(id).default([]),
+    any: z.array(id).default([]),
+    none: z.array(id).default([]),
+    /**
+     * Probes: asked only during these phases. Red flags: raised only once the interview has reached
+     * the earliest of these phases, so a short session is not blamed for what it never got to.
+     * Empty means no restriction.
+     */
+    phases: z.array(PhaseSchema).default([]),
+  })
+  .strict()
+  .refine((trigger) => trigger.all.length + trigger.any.length + trigger.none.length > 0, {
+    message: "needs at least one of all, any or none",
+  });
+export type Trigger = z.infer<typeof TriggerSchema>;
+
+// ---------------------------------------------------------------- rubric/concepts.yaml
+
+export const ConceptSchema = z
+  .object({
+    id,
+    label: text,
+    /** The framework area this concept is evidence of, if any (cross-cutting concepts have none). */
+    area: AreaIdSchema.optional(),
+    patterns: z.array(pattern).min(1),
+  })
+  .strict();
+export type Concept = z.infer<typeof ConceptSchema>;
+export const ConceptsFileSchema = z.object({ concepts: z.array(ConceptSchema).min(1) }).strict();
+
+// ---------------------------------------------------------------- rubric/framework.yaml
+
+export const AreaSchema = z
+  .object({
+    id: AreaIdSchema,
+    title: text,
+    why: sentence,
+    /** What the interviewer asks when the candidate's design leaves this area out. */
+    question: sentence,
+  })
+  .strict();
+export type Area = z.infer<typeof AreaSchema>;
+export const FrameworkFileSchema = z.object({ areas: z.array(AreaSchema).length(AREA_IDS.length) }).strict();
+
+// ---------------------------------------------------------------- rubric/dimensions.yaml
+
+export const DimensionSchema = z
+  .object({
+    id: DimensionIdSchema,
+    title: text,
+    description: sentence,
+    /** Concepts whose presence in the candidate's words is evidence for this dimension. */
+    signals: z.array(id).min(3),
+    /** What evidence at each named rating looks like. */
+    ratings: z.object({ strong: sentence, solid: sentence, developing: sentence, "not-shown": sentence }).strict(),
+    /** Advice when the dimension is a gap, phrased as an action. */
+    improve: sentence,
+    /** Praise when the dimension is a strength, phrased about what the candidate did. */
+    praise: sentence,
+  })
+  .strict();
+export type Dimension = z.infer<typeof DimensionSchema>;
+export const DimensionsFileSchema = z
+  .object({ dimensions: z.array(DimensionSchema).length(DIMENSION_IDS.length) })
+  .strict();
+
+// ---------------------------------------------------------------- red flags (general and per problem)
+
+export const RedFlagSchema = z
+  .object({
+    id,
+    description: sentence,
+    /** Raised at the end when this holds over the whole transcript. */
+    when: TriggerSchema,
+    /** Dimension the flag weighs against. */
+    dimension: DimensionIdSchema,
+    advice: sentence,
+  })
+  .strict();
+export type RedFlag = z.infer<typeof RedFlagSchema>;
+export const RedFlagsFileSchema = z.object({ redFlags: z.array(RedFlagSchema).min(1) }).strict();
+
+// ---------------------------------------------------------------- rubric/probes.yaml
+
+export const ProbeSchema = z
+  .object({
+    id,
+    /** What the probe tests, for summaries and prompts. */
+    topic: text,
+    when: TriggerSchema,
+    question: sentence,
+  })
+  .strict();
+export type Probe = z.infer<typeof ProbeSchema>;
+export const ProbesFileSchema = z.object({ probes: z.array(ProbeSchema).min(1) }).strict();
+
+// ---------------------------------------------------------------- rubric/guiding-questions.yaml
+
+export const GuidingQuestionSchema = z
+  .object({
+    id,
+    question: sentence,
+    area: AreaIdSchema,
+    phases: z.array(HintedPhaseSchema).min(1),
+  })
+  .strict();
+export type GuidingQuestion = z.infer<typeof GuidingQuestionSchema>;
+export const GuidingQuestionsFileSchema = z
+  .object({ guidingQuestions: z.array(GuidingQuestionSchema).min(4) })
+  .strict();
+
+// ---------------------------------------------------------------- rubric/resources.yaml
+
+export const ResourceSchema = z
+  .object({
+    id,
+    title: text,
+    author: text,
+    /** Why it helps, in one line. */
+    why: sentence,
+    /** The gaps it addresses: dimension ids and/or area ids. */
+    gaps: z.array(z.union([DimensionIdSchema, AreaIdSchema])).min(1),
+  })
+  .strict();
+export type Resource = z.infer<typeof ResourceSchema>;
+export const ResourcesFileSchema = z.object({ resources: z.array(ResourceSchema).min(3) }).strict();
+
+// ---------------------------------------------------------------- problems/<id>.yaml
+
+export const HintLadderSchema = z
+  .array(sentence)
+  .length(4, "needs exactly four rungs: nudge, direction, approach, full architecture");
+
+export const ProblemSchema = z
+  .object({
+    id,
+    title: text,
+    aliases: z.array(id).min(1),
+    levels: z.array(LevelSchema).min(1),
+    /** Domain words a candidate might name when asked for their domain ("payments", "search"). */
+    domains: z.array(text).min(1),
+    statement: z
+      .object({
+        prompt: sentence,
+        objective: sentence,
+        data: z.array(sentence).min(2),
+        scale: z.array(sentence).min(1),
+        constraints: z.array(sentence).min(1),
+      })
+      .strict(),
+    hints: z.record(HintedPhaseSchema, HintLadderSchema).refine(
+      (hints) => HintedPhaseSchema.options.every((phase) => phase in hints),
+      { message: `needs a ladder for each of ${HintedPhaseSchema.options.join(", ")}` },
+    ),
+    /** Concepts a complete answer to this problem mentions; used for coverage and probes. */
+    keyConcepts: z.array(id).min(4),
+    /** Harder constraints for a strong candidate, one at a time. */
+    followUps: z.array(z.object({ constraint: sentence, question: sentence }).strict()).min(2),
+    /** Easier framings for a candidate who is struggling. */
+    simplifications: z.array(sentence).min(1),
+    deepDives: z
+      .array(z.object({ area: AreaIdSchema, title: text, questions: z.array(sentence).min(2) }).strict())
+      .min(2),
+    redFlags: z.array(RedFlagSchema).min(1),
+  })
+  .strict();
+export type Problem = z.infer<typeof ProblemSchema>;
+export type HintLadder = z.infer<typeof HintLadderSchema>;
