@@ -1,0 +1,37 @@
+import type { Area, HintLadder, Probe, Problem } from "../content/schemas.js";
+import type { Level } from "./levels.js";
+import type { HintedPhase, Phase } from "./phases.js";
+
+/**
+ * What the engine decided should happen this turn, in order. The engine owns these decisions
+ * (phases, pacing, hints, difficulty, which probe); an interviewer only puts them into words.
+ */
+export type Beat =
+  | { kind: "greeting"; candidateName: string }
+  | { kind: "ask-level"; retry: boolean }
+  | { kind: "level-assumed"; level: Level }
+  | { kind: "present"; problem: Problem; level: Level; offLevel: boolean }
+  | { kind: "switch-problem"; direction: "harder" | "easier"; problem: Problem; level: Level }
+  | { kind: "acknowledge"; concepts: string[] }
+  | { kind: "clarification"; facts: string[] }
+  | { kind: "phase-intro"; phase: Phase; reason: PhaseChangeReason }
+  | { kind: "probe"; probe: Probe }
+  | { kind: "area-question"; area: Area }
+  | { kind: "deep-dive"; title: string; question: string }
+  | { kind: "guiding"; question: string }
+  | { kind: "hint"; phase: HintedPhase; rung: number; text: HintLadder[number] }
+  | { kind: "hint-exhausted"; phase: HintedPhase }
+  | { kind: "no-hint-here" }
+  | { kind: "follow-up"; constraint: string; question: string; requested: boolean }
+  | { kind: "simplification"; text: string; requested: boolean }
+  | { kind: "nothing-more"; what: "harder" | "easier" }
+  | { kind: "nudge"; phase: Phase; minutes: number; budget: number }
+  | { kind: "wrap-up-done" }
+  | { kind: "closing" }
+  | { kind: "truncated"; limit: number }
+  | { kind: "help" }
+  | { kind: "needs-level" };
+
+export type BeatKind = Beat["kind"];
+
+export type PhaseChangeReason = "start" | "goal-met" | "command" | "time" | "turns";

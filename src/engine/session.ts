@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { LevelSchema } from "./levels.js";
+import { HintedPhaseSchema, PhaseSchema } from "./phases.js";
+
+export const SESSION_SCHEMA_VERSION = 1;
+
+export const DifficultySchema = z.enum(["gentle", "standard", "stretch"]);
+export type Difficulty = z.infer<typeof DifficultySchema>;
+
+/** What an interviewer line was for; lets summaries and prompts tell hints from questions. */
+export const EntryKindSchema = z.enum([
+  "greeting",
+  "question",
+  "presentation",
+  "probe",
+  "guiding",
+  "hint",
+  "follow-up",
+  "simplification",
+  "nudge",
+  "transition",
+  "notice",
+  "closing",
+  "answer",
+  "command",
+]);
+export type EntryKind = z.infer<typeof EntryKindSchema>;
+
+export const TranscriptEntrySchema = z.object({
+  role: z.enum(["interviewer", "candidate"]),
+  kind: EntryKindSchema,
+  text: z.string(),
+  phase: PhaseSchema,
+  /** Epoch milliseconds. */
+  at: z.number().int(),
+});
+export type TranscriptEntry = z.infer<typeof TranscriptEntrySchema>;
+
+export const CandidateSchema = z.object({
+  /** Platform-qualified user id (`slack:T1:U1`, `discord:123`, `terminal:alice`). */
+  id: z.string().min(1),
+  name: z.string().min(1),
+});
+export type Candidate = z.infer<typeof CandidateSchema>;
+
+export const SessionSchema = z.object({
+  schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
+  /** The interview's own id: colon-free, so queue job ids can be derived from it. */
+  id: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  /** Where the interview lives (`slack:<team>:<channel>:<thread_ts>`, `terminal:<pid>`, …). */
+  threadKey: z.string().min(1),
+  candidate: CandidateSchema,
+  level: LevelSchema.nullable(),
+  domain: z.string().nullable(),
+  problemId: z.string().nullable(),
+  phase: PhaseSchema,
+  difficulty: DifficultySchema,
+  startedAt: z.number().int(),
+  phaseStartedAt: z.number().int(),
+  endedAt: z.number().int().nullable(),
+  /** Highest hint rung shown per phase (0 = none yet). */
+  hintRungs: z.partialRecord(HintedPhaseSchema, z.number().int().min(0).max(4)),
+  followUpsGiven: z.number().int().min(0),
+  simplificationsGiven: z.number().int().min(0),
+  probesAsked: z.array(z.string()),
+  guidingAsked: z.array(z.string()),
+  areasAsked: z.array(z.string()),
+  deepDiveQuestionsAsked: z.array(z.string()),
+  /** Phases in which the pacing nudge was already given. */
+  nudged: z.array(PhaseSchema),
+  /** Candidate turns in the current phase. */
+  phaseTurns: z.number().int().min(0),
+  levelAttempts: z.number().int().min(0),
+  weakStreak: z.number().int().min(0),
+  strongStreak: z.number().int().min(0),
+  transcript: z.array(TranscriptEntrySchema),
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+/** The candidate's answers (not their commands), in order. */
+export function candidateAnswers(session: Pick<Session, "transcript">): TranscriptEntry[] {
+  return session.transcript.filter((entry) => entry.role === "candidate" && entry.kind === "answer");
+}

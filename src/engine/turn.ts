@@ -1,0 +1,267 @@
+import type { Problem } from "../content/schemas.js";
+import { wordCount } from "../analysis/sentences.js";
+import type { Command } from "./commands.js";
+import type { Content } from "./context.js";
+import type { Level } from "./levels.js";
+import { ADAPT_AFTER, DEFAULT_LEVEL, MAX_MESSAGE_CHARS, STRONG_ANSWER, WEAK_ANSWER } from "./phase-goals.js";
+import { hintPhaseFor, isHintedPhase, nextPhase, PHASE_SPECS, type Phase } from "./phases.js";
+import type { Beat, PhaseChangeReason } from "./plan.js";
+import { clarifyingFacts, introBeats, nextQuestion, phaseGoal } from "./questions.js";
+import { detectLevel } from "./selection.js";
+import { candidateAnswers, SESSION_SCHEMA_VERSION, type Candidate, type Difficulty, type Session } from "./session.js";
+
+/**
+ * The pure core of the engine: given a session and an input, the next session and the beats to
+ * say. No I/O, no clock reads (`now` is passed in), so pacing, hints and adaptation are testable.
+ */
+export interface Turn {
+  session: Session;
+  beats: Beat[];
+}
+
+export interface BeginInput {
+  id: string;
+  threadKey: string;
+  candidate: Candidate;
+  level?: Level | undefined;
+  problemId?: string | undefined;
+  now: number;
+}
+
+export function begin(input: BeginInput, content: Content): Turn {
+  const problem = input.problemId ? content.bank.resolve(input.problemId) : undefined;
+  const session: Session = {
+    schemaVersion: SESSION_SCHEMA_VERSION,
+    id: input.id,
+    threadKey: input.threadKey,
+    candidate: input.candidate,
+    level: input.level ?? null,
+    domain: null,
+    problemId: problem?.id ?? null,
+    phase: "selection",
+    difficulty: "standard",
+    startedAt: input.now,
+    phaseStartedAt: input.now,
+    endedAt: null,
+    hintRungs: {},
+    followUpsGiven: 0,
+    simplificationsGiven: 0,
+    probesAsked: [],
+    guidingAsked: [],
+    areasAsked: [],
+    deepDiveQuestionsAsked: [],
+    nudged: [],
+    phaseTurns: 0,
+    levelAttempts: 0,
+    weakStreak: 0,
+    strongStreak: 0,
+    transcript: [],
+  };
+  const beats: Beat[] = [{ kind: "greeting", candidateName: input.candidate.name }];
+  if (!input.level) {
+    beats.push({ kind: "ask-level", retry: false });
+    return { session, beats };
+  }
+  return present(session, beats, input.level, problem, content, input.now);
+}
+
+/** A candidate's answer (a burst of messages arrives here joined). */
+export function answer(previous: Session, rawText: string, now: number, content: Content): Turn {
+  const beats: Beat[] = [];
+  let text = rawText.trim();
+  if (text.length > MAX_MESSAGE_CHARS) {
+    text = text.slice(0, MAX_MESSAGE_CHARS);
+    beats.push({ kind: "truncated", limit: MAX_MESSAGE_CHARS });
+  }
+  let session: Session = {
+    ...previous,
+    phaseTurns: previous.phaseTurns + 1,
+    transcript: [...previous.transcript, { role: "candidate", kind: "answer", text, phase: previous.phase, at: now }],
+  };
+
+  if (session.phase === "selection") return select(session, text, beats, content, now);
+  const problem = currentProblem(session, content);
+  if (session.phase === "presentation") {
+    // The candidate's first words after the problem statement open requirements gathering.
+    session = { ...enterPhase(session, "requirements", now), phaseTurns: 1 };
+  }
+  if (session.phase === "wrap-up") {
+    beats.push({ kind: "wrap-up-done" });
+    return { session, beats };
+  }
+
+  const mentionedBefore = new Set(candidateAnswers(previous).flatMap((entry) => content.matcher.detect(entry.text)));
+  const concepts = content.matcher.detect(text);
+  const fresh = concepts.filter((concept) => !mentionedBefore.has(concept));
+  const words = wordCount(text);
+  const weak = words <= WEAK_ANSWER.maxWords || (concepts.length === 0 && words <= WEAK_ANSWER.maxWordsWithoutConcepts);
+  const strong = words >= STRONG_ANSWER.minWords && fresh.length >= STRONG_ANSWER.minNewConcepts;
+  session = {
+    ...session,
+    weakStreak: weak ? session.weakStreak + 1 : 0,
+    strongStreak: strong ? session.strongStreak + 1 : 0,
+  };
+
+  if (fresh.length > 0) beats.push({ kind: "acknowledge", concepts: fresh.slice(0, 3) });
+  if (/\?/.test(text) && problem) {
+    const facts = clarifyingFacts(text, problem, session);
+    if (facts.length) beats.push({ kind: "clarification", facts });
+  }
+
+  const mentioned = new Set([...mentionedBefore, ...concepts]);
+  const phase = session.phase;
+  if (!isHintedPhase(phase) || !problem) return { session, beats };
+
+  const minutes = (now - session.phaseStartedAt) / 60_000;
+  const budget = PHASE_SPECS[phase].budget.max;
+  let advance: PhaseChangeReason | null = null;
+  if (minutes > budget) {
+    if (session.nudged.includes(phase)) advance = "time";
+    else {
+      session = { ...session, nudged: [...session.nudged, phase] };
+      beats.push({ kind: "nudge", phase, minutes: Math.round(minutes), budget });
+    }
+  }
+  const goal = phaseGoal(session, mentioned, content);
+  if (!advance && goal.met) advance = "goal-met";
+  if (!advance && goal.outOfTurns) advance = "turns";
+
+  // A strong, fast candidate gets the problem's follow-up constraints (seed 001's adaptive rules).
+  const fast = goal.covered && minutes < PHASE_SPECS[phase].budget.min;
+  if ((session.strongStreak >= ADAPT_AFTER || (strong && fast)) && session.difficulty !== "gentle" && phase !== "requirements") {
+    const followUp = problem.followUps[session.followUpsGiven];
+    if (followUp) {
+      session = { ...session, followUpsGiven: session.followUpsGiven + 1, difficulty: "stretch", strongStreak: 0 };
+      beats.push({ kind: "follow-up", ...followUp, requested: false });
+      return { session, beats };
+    }
+  }
+
+  if (advance) return advanceTo(session, nextPhase(phase), advance, beats, problem, mentioned, content, now);
+
+  // Two weak replies in a row: make the problem easier before asking anything else.
+  if (session.weakStreak >= ADAPT_AFTER && session.difficulty !== "gentle") {
+    const simplification = problem.simplifications[session.simplificationsGiven];
+    if (simplification) {
+      session = {
+        ...session,
+        simplificationsGiven: session.simplificationsGiven + 1,
+        difficulty: "gentle",
+        weakStreak: 0,
+      };
+      beats.push({ kind: "simplification", text: simplification, requested: false });
+    }
+  }
+  const asked = nextQuestion(session, problem, mentioned, weak, content);
+  return { session: asked.session, beats: [...beats, ...asked.beats] };
+}
+
+/** A command typed or pressed; the session must not have ended. */
+export function command(previous: Session, name: Command, now: number, content: Content): Turn {
+  const session: Session = {
+    ...previous,
+    transcript: [...previous.transcript, { role: "candidate", kind: "command", text: name, phase: previous.phase, at: now }],
+  };
+  const problem = previous.problemId ? currentProblem(previous, content) : undefined;
+  switch (name) {
+    case "help":
+      return { session, beats: [{ kind: "help" }] };
+    case "end":
+      return { session: { ...enterPhase(session, "ended", now), endedAt: now }, beats: [{ kind: "closing" }] };
+    case "hint":
+      return nextHint(session, content);
+    case "next": {
+      if (session.phase === "selection") return { session, beats: [{ kind: "needs-level" }] };
+      if (!problem || session.phase === "wrap-up") return { session, beats: [{ kind: "wrap-up-done" }] };
+      const mentioned = new Set(candidateAnswers(session).flatMap((entry) => content.matcher.detect(entry.text)));
+      return advanceTo(session, nextPhase(session.phase), "command", [], problem, mentioned, content, now);
+    }
+    case "harder":
+    case "easier":
+      if (session.phase === "selection" || !problem) return { session, beats: [{ kind: "needs-level" }] };
+      return adapt(session, name, problem, content, now);
+  }
+}
+
+/** The next rung of the current phase's hint ladder, recorded on the session. */
+export function nextHint(session: Session, content: Content): Turn {
+  const phase = hintPhaseFor(session.phase);
+  const problem = session.problemId ? content.bank.find(session.problemId) : undefined;
+  if (!phase || !problem) return { session, beats: [{ kind: "no-hint-here" }] };
+  const shown = session.hintRungs[phase] ?? 0;
+  const ladder = problem.hints[phase];
+  const text = ladder?.[shown];
+  if (!ladder || text === undefined) return { session, beats: [{ kind: "hint-exhausted", phase }] };
+  const rung = shown + 1;
+  return {
+    session: { ...session, hintRungs: { ...session.hintRungs, [phase]: rung } },
+    beats: [{ kind: "hint", phase, rung, text }],
+  };
+}
+
+function adapt(session: Session, direction: "harder" | "easier", problem: Problem, content: Content, now: number): Turn {
+  const difficulty: Difficulty = direction === "harder" ? (session.difficulty === "gentle" ? "standard" : "stretch") : session.difficulty === "stretch" ? "standard" : "gentle";
+  // Before any answer, a different problem is the honest adjustment; afterwards, change the constraints.
+  if (session.phase === "presentation" && session.level) {
+    const other = content.bank.shift(problem, direction, session.id);
+    if (other) {
+      const moved = { ...session, problemId: other.id, difficulty, phaseStartedAt: now };
+      return { session: moved, beats: [{ kind: "switch-problem", direction, problem: other, level: session.level }] };
+    }
+  }
+  if (direction === "harder") {
+    const followUp = problem.followUps[session.followUpsGiven];
+    if (!followUp) return { session, beats: [{ kind: "nothing-more", what: "harder" }] };
+    return {
+      session: { ...session, difficulty, followUpsGiven: session.followUpsGiven + 1 },
+      beats: [{ kind: "follow-up", ...followUp, requested: true }],
+    };
+  }
+  const simplification = problem.simplifications[session.simplificationsGiven];
+  if (!simplification) return { session, beats: [{ kind: "nothing-more", what: "easier" }] };
+  return {
+    session: { ...session, difficulty, simplificationsGiven: session.simplificationsGiven + 1 },
+    beats: [{ kind: "simplification", text: simplification, requested: true }],
+  };
+}
+
+function select(session: Session, text: string, beats: Beat[], content: Content, now: number): Turn {
+  const level = detectLevel(text);
+  const domainProblem = content.bank.matchDomain(text);
+  const withDomain = { ...session, domain: domainProblem ? text.slice(0, 200) : session.domain };
+  if (level) return present(withDomain, beats, level, session.problemId ? content.bank.find(session.problemId) : domainProblem && domainProblem.levels.includes(level) ? domainProblem : undefined, content, now);
+  const attempts = session.levelAttempts + 1;
+  if (attempts < 2) return { session: { ...withDomain, levelAttempts: attempts }, beats: [...beats, { kind: "ask-level", retry: true }] };
+  beats.push({ kind: "level-assumed", level: DEFAULT_LEVEL });
+  return present({ ...withDomain, levelAttempts: attempts }, beats, DEFAULT_LEVEL, session.problemId ? content.bank.find(session.problemId) : domainProblem, content, now);
+}
+
+function present(session: Session, beats: Beat[], level: Level, chosen: Problem | undefined, content: Content, now: number): Turn {
+  const problem = chosen ?? content.bank.pick(level, { domain: session.domain, seed: session.id });
+  const presented = { ...enterPhase(session, "presentation", now), level, problemId: problem.id };
+  beats.push({ kind: "present", problem, level, offLevel: !problem.levels.includes(level) });
+  return { session: presented, beats };
+}
+
+function advanceTo(
+  session: Session,
+  phase: Phase,
+  reason: PhaseChangeReason,
+  beats: Beat[],
+  problem: Problem,
+  mentioned: ReadonlySet<string>,
+  content: Content,
+  now: number,
+): Turn {
+  const entered = enterPhase(session, phase, now);
+  const intro = introBeats(entered, problem, mentioned, reason, content);
+  return { session: intro.session, beats: [...beats, ...intro.beats] };
+}
+
+function enterPhase(session: Session, phase: Phase, now: number): Session {
+  return { ...session, phase, phaseStartedAt: now, phaseTurns: 0, weakStreak: 0, strongStreak: 0 };
+}
+
+function currentProblem(session: Session, content: Content): Problem | undefined {
+  return session.problemId ? content.bank.find(session.problemId) : undefined;
+}
