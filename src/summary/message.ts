@@ -1,0 +1,41 @@
+import type { Rating } from "../content/schemas.js";
+import type { OutgoingMessage } from "../messages/message.js";
+import type { Summary } from "./schema.js";
+
+export const RATING_LABELS = {
+  strong: "Strong",
+  solid: "Solid",
+  developing: "Developing",
+  "not-shown": "Not shown",
+} as const satisfies Record<Rating, string>;
+
+/** The scorecard as a platform-neutral message: one field per dimension, then the lists. */
+export function summaryMessage(summary: Summary): OutgoingMessage {
+  const paragraphs = [
+    `${summary.problemTitle ?? "Interview"}${summary.level ? ` · ${summary.level} level` : ""} · ${summary.minutes} min · ${summary.hintsUsed} hint${summary.hintsUsed === 1 ? "" : "s"} used`,
+    summary.narrative.overallAssessment,
+    section("Strengths", summary.strengths),
+    section("To improve", summary.improvements),
+    section(
+      "Study next",
+      summary.resources.map((resource) => `${resource.title} (${resource.author}): ${resource.why}`),
+    ),
+  ];
+  if (summary.redFlags.length) paragraphs.push(section("Red flags", summary.redFlags.map((flag) => flag.description)));
+  const explore = summary.narrative.areasToExplore;
+  if (explore.length) paragraphs.push(section("Worth exploring next", explore));
+  paragraphs.push(...summary.notes);
+  return {
+    kind: "summary",
+    heading: `Scorecard for ${summary.candidate}`,
+    fields: summary.scorecard.map((row) => ({
+      label: `${row.title}: ${RATING_LABELS[row.rating]}`,
+      value: row.evidence[0] ? `"${row.evidence[0]}"` : row.justification,
+    })),
+    paragraphs,
+  };
+}
+
+function section(title: string, items: readonly string[]): string {
+  return [`${title}:`, ...items.map((item) => `• ${item}`)].join("\n");
+}
