@@ -1,0 +1,30 @@
+// Engine overhead per turn, excluding any LLM: the offline interviewer and the in-memory store.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { embeddedApp } from "../src/app/embedded.js";
+import { loadConfig } from "../src/config/env.js";
+import { percentile } from "./stats.js";
+
+export async function benchEngineTurn(): Promise<void> {
+  const app = embeddedApp(loadConfig());
+  const script = readFileSync(join(import.meta.dirname, "..", "tests", "fixtures", "candidates", "strong-fraud.txt"), "utf8")
+    .split("\n")
+    .filter((line) => line && line !== "end");
+  const timings: number[] = [];
+  const interviews = 50;
+  for (let run = 0; run < interviews; run++) {
+    const threadKey = `bench:${run}`;
+    const candidate = { id: "bench:candidate", name: "Bench" };
+    await app.engine.start({ threadKey, candidate, level: "senior", problem: "fraud" });
+    // 40 turns: the scripted answers, cycled, as a long interview would grow its transcript.
+    for (let turn = 0; turn < 40; turn++) {
+      const started = process.hrtime.bigint();
+      await app.engine.receive(threadKey, { authorId: candidate.id, text: script[turn % script.length] ?? "ok" });
+      timings.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    await app.summarizer.summarize((await app.engine.get(threadKey))!);
+  }
+  console.log(
+    `engine turn (offline interviewer, memory store, ${interviews} interviews x 40 turns): p50 ${percentile(timings, 50).toFixed(2)} ms, p99 ${percentile(timings, 99).toFixed(2)} ms (target p99 < 10 ms)`,
+  );
+}
