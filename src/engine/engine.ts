@@ -74,17 +74,47 @@ export class InterviewEngine {
 
   /** A message in the thread. Only the candidate's count; empty messages are ignored. */
   async receive(threadKey: string, message: IncomingMessage): Promise<Reply | null> {
-    const session = await this.load(threadKey);
-    if (message.authorId !== session.candidate.id) return null;
-    const text = message.text.trim();
-    if (text.length === 0) return null;
+    return this.receiveBurst(threadKey, [message]);
+  }
+
+  /**
+   * Messages that arrived together, in order. Consecutive answers are answered once, as one turn;
+   * commands among them still act one by one. Null when none of them was the candidate's.
+   */
+  async receiveBurst(threadKey: string, messages: readonly IncomingMessage[]): Promise<Reply | null> {
+    let session = await this.load(threadKey);
+    const texts = messages
+      .filter((message) => message.authorId === session.candidate.id)
+      .map((message) => message.text.trim())
+      .filter((text) => text.length > 0);
+    if (texts.length === 0) return null;
     if (session.phase === "ended") {
       return { session, messages: [notice("This interview has ended. Start a new one to practise again.")], ended: false };
     }
-    const name = parseCommand(text);
-    const now = this.deps.clock.now();
-    const turn = name ? command(session, name, now, this.deps.content) : answer(session, text, now, this.deps.content);
-    return this.finish(turn, name ? null : text);
+    const outgoing: OutgoingMessage[] = [];
+    let answers: string[] = [];
+    const flush = async () => {
+      if (answers.length === 0) return;
+      const text = answers.join("\n\n");
+      answers = [];
+      const reply = await this.finish(answer(session, text, this.deps.clock.now(), this.deps.content), text);
+      session = reply.session;
+      outgoing.push(...reply.messages);
+    };
+    for (const text of texts) {
+      const name = parseCommand(text);
+      if (!name) {
+        answers.push(text);
+        continue;
+      }
+      await flush();
+      const reply = await this.finish(command(session, name, this.deps.clock.now(), this.deps.content), null);
+      session = reply.session;
+      outgoing.push(...reply.messages);
+      if (reply.ended) return { session, messages: outgoing, ended: true };
+    }
+    await flush();
+    return { session, messages: outgoing, ended: false };
   }
 
   /** A button press; only the candidate may act on their interview. */
