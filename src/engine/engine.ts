@@ -19,6 +19,8 @@ export interface EngineDeps {
   clock: Clock;
   /** Makes each interview's own colon-free id. */
   newId?: () => string;
+  /** Tokens the interviewer may spend per interview (MAX_TOKENS_PER_INTERVIEW); unset means no budget. */
+  tokenBudget?: number | undefined;
 }
 
 export interface StartRequest {
@@ -97,7 +99,8 @@ export class InterviewEngine {
       if (answers.length === 0) return;
       const text = answers.join("\n\n");
       answers = [];
-      const reply = await this.finish(answer(session, text, this.deps.clock.now(), this.deps.content), text);
+      const limits = { tokenBudget: this.deps.tokenBudget };
+      const reply = await this.finish(answer(session, text, this.deps.clock.now(), this.deps.content, limits), text);
       session = reply.session;
       outgoing.push(...reply.messages);
     };
@@ -145,6 +148,7 @@ export class InterviewEngine {
     const now = this.deps.clock.now();
     const session: Session = {
       ...turn.session,
+      interviewer: { ...turn.session.interviewer, ...reply.state },
       transcript: [
         ...turn.session.transcript,
         { role: "interviewer", kind: entryKind(turn.beats), text: reply.text, phase: turn.session.phase, at: now },

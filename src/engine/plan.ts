@@ -34,4 +34,4 @@ export type Beat =
 
 export type BeatKind = Beat["kind"];
 
-export type PhaseChangeReason = "start" | "goal-met" | "command" | "time" | "turns";
+export type PhaseChangeReason = "start" | "goal-met" | "command" | "time" | "turns" | "budget";

@@ -43,6 +43,20 @@ export const CandidateSchema = z.object({
 });
 export type Candidate = z.infer<typeof CandidateSchema>;
 
+/**
+ * What the interviewer behind the port reported: LLM usage, consecutive failures, whether the
+ * interview continues offline, and its judgement of the phase. Defaults keep older sessions valid.
+ */
+export const InterviewerStateSchema = z.object({
+  offline: z.boolean().default(false),
+  failures: z.number().int().min(0).default(0),
+  promptTokens: z.number().int().min(0).default(0),
+  completionTokens: z.number().int().min(0).default(0),
+  /** The phase the LLM last judged complete; the engine weighs it with its own coverage. */
+  goalMetIn: PhaseSchema.nullable().default(null),
+});
+export type InterviewerState = z.infer<typeof InterviewerStateSchema>;
+
 export const SessionSchema = z.object({
   schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
   /** The interview's own id: colon-free, so queue job ids can be derived from it. */
@@ -74,6 +88,7 @@ export const SessionSchema = z.object({
   weakStreak: z.number().int().min(0),
   strongStreak: z.number().int().min(0),
   transcript: z.array(TranscriptEntrySchema),
+  interviewer: InterviewerStateSchema.default({ offline: false, failures: 0, promptTokens: 0, completionTokens: 0, goalMetIn: null }),
 });
 export type Session = z.infer<typeof SessionSchema>;
 

@@ -3,7 +3,7 @@ import { wordCount } from "../analysis/sentences.js";
 import type { Command } from "./commands.js";
 import type { Content } from "./context.js";
 import type { Level } from "./levels.js";
-import { ADAPT_AFTER, DEFAULT_LEVEL, MAX_MESSAGE_CHARS, STRONG_ANSWER, WEAK_ANSWER } from "./phase-goals.js";
+import { ADAPT_AFTER, DEFAULT_LEVEL, MAX_MESSAGE_CHARS, PHASE_GOALS, STRONG_ANSWER, WEAK_ANSWER } from "./phase-goals.js";
 import { hintPhaseFor, isHintedPhase, nextPhase, PHASE_SPECS, type Phase } from "./phases.js";
 import type { Beat, PhaseChangeReason } from "./plan.js";
 import { clarifyingFacts, introBeats, nextQuestion, phaseGoal } from "./questions.js";
@@ -56,6 +56,7 @@ export function begin(input: BeginInput, content: Content): Turn {
     weakStreak: 0,
     strongStreak: 0,
     transcript: [],
+    interviewer: { offline: false, failures: 0, promptTokens: 0, completionTokens: 0, goalMetIn: null },
   };
   const beats: Beat[] = [{ kind: "greeting", candidateName: input.candidate.name }];
   if (!input.level) {
@@ -65,8 +66,13 @@ export function begin(input: BeginInput, content: Content): Turn {
   return present(session, beats, input.level, problem, content, input.now);
 }
 
+export interface TurnLimits {
+  /** Tokens the interviewer may spend on one interview; when used up the interview wraps up. */
+  tokenBudget?: number | undefined;
+}
+
 /** A candidate's answer (a burst of messages arrives here joined). */
-export function answer(previous: Session, rawText: string, now: number, content: Content): Turn {
+export function answer(previous: Session, rawText: string, now: number, content: Content, limits: TurnLimits = {}): Turn {
   const beats: Beat[] = [];
   let text = rawText.trim();
   if (text.length > MAX_MESSAGE_CHARS) {
@@ -113,18 +119,23 @@ export function answer(previous: Session, rawText: string, now: number, content:
   if (!isHintedPhase(phase) || !problem) return { session, beats };
 
   const minutes = (now - session.phaseStartedAt) / 60_000;
+  const goal = phaseGoal(session, mentioned, content);
+  const used = session.interviewer.promptTokens + session.interviewer.completionTokens;
+  if (limits.tokenBudget !== undefined && used >= limits.tokenBudget) {
+    return advanceTo(session, "wrap-up", "budget", beats, problem, mentioned, content, now);
+  }
+  // The LLM may recognise a finished phase in words the concept patterns miss; the minimum turns still hold.
+  const judgedDone = session.interviewer.goalMetIn === phase && session.phaseTurns >= PHASE_GOALS[phase].minTurns;
+  let advance: PhaseChangeReason | null = goal.met || judgedDone ? "goal-met" : goal.outOfTurns ? "turns" : null;
   const budget = PHASE_SPECS[phase].budget.max;
-  let advance: PhaseChangeReason | null = null;
-  if (minutes > budget) {
+  if (!advance && minutes > budget) {
+    // Over time: one gentle nudge, then move on at the next answer.
     if (session.nudged.includes(phase)) advance = "time";
     else {
       session = { ...session, nudged: [...session.nudged, phase] };
       beats.push({ kind: "nudge", phase, minutes: Math.round(minutes), budget });
     }
   }
-  const goal = phaseGoal(session, mentioned, content);
-  if (!advance && goal.met) advance = "goal-met";
-  if (!advance && goal.outOfTurns) advance = "turns";
 
   // A strong, fast candidate gets the problem's follow-up constraints (seed 001's adaptive rules).
   const fast = goal.covered && minutes < PHASE_SPECS[phase].budget.min;

@@ -30,6 +30,7 @@ const TRANSITIONS: Record<PhaseChangeReason, string> = {
   command: "Sure, let's move on.",
   time: "We're past the time for that part, so let's move on.",
   turns: "Let's move on.",
+  budget: "We've used up this interview's budget for the AI interviewer, so let's wrap up.",
 };
 
 /** The words for one beat; `seed` varies the small talk deterministically. */

@@ -1,6 +1,6 @@
 import type { Problem } from "../content/schemas.js";
 import type { Beat } from "../engine/plan.js";
-import type { Session } from "../engine/session.js";
+import type { InterviewerState, Session } from "../engine/session.js";
 
 /** One turn to put into words: the session after the engine's decision and the beats it chose. */
 export interface TurnRequest {
@@ -13,6 +13,8 @@ export interface TurnRequest {
 
 export interface InterviewerReply {
   text: string;
+  /** Changes to the session's interviewer state (usage, failures, offline mode); absent for the offline one. */
+  state?: Partial<InterviewerState>;
 }
 
 /**
