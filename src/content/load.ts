@@ -8,6 +8,7 @@ import {
   DimensionsFileSchema,
   FrameworkFileSchema,
   GuidingQuestionsFileSchema,
+  InterviewerFileSchema,
   ProbesFileSchema,
   ProblemSchema,
   RedFlagsFileSchema,
@@ -94,6 +95,7 @@ export const RUBRIC_FILES = {
   probes: ["probes.yaml", ProbesFileSchema],
   guidingQuestions: ["guiding-questions.yaml", GuidingQuestionsFileSchema],
   resources: ["resources.yaml", ResourcesFileSchema],
+  interviewer: ["interviewer.yaml", InterviewerFileSchema],
 } as const;
 
 /** Everything in rubric/, validated and cross-checked. */
@@ -105,6 +107,7 @@ export interface Rubric {
   probes: z.infer<typeof ProbesFileSchema>["probes"];
   guidingQuestions: z.infer<typeof GuidingQuestionsFileSchema>["guidingQuestions"];
   resources: z.infer<typeof ResourcesFileSchema>["resources"];
+  interviewer: z.infer<typeof InterviewerFileSchema>;
 }
 
 export function loadRubric(dir: string = DEFAULT_RUBRIC_DIR): Rubric {
@@ -118,6 +121,7 @@ export function loadRubric(dir: string = DEFAULT_RUBRIC_DIR): Rubric {
     probes: read(RUBRIC_FILES.probes).probes,
     guidingQuestions: read(RUBRIC_FILES.guidingQuestions).guidingQuestions,
     resources: read(RUBRIC_FILES.resources).resources,
+    interviewer: read(RUBRIC_FILES.interviewer),
   };
   const conceptIds = new Set<string>();
   for (const concept of rubric.concepts) {

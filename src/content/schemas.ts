@@ -232,3 +232,13 @@ export const ProblemSchema = z
   .strict();
 export type Problem = z.infer<typeof ProblemSchema>;
 export type HintLadder = z.infer<typeof HintLadderSchema>;
+
+// ---------------------------------------------------------------- rubric/interviewer.yaml
+
+export const InterviewerFileSchema = z
+  .object({
+    persona: z.object({ role: sentence, tone: sentence, approach: sentence }).strict(),
+    rules: z.array(z.object({ id, rule: sentence }).strict()).min(3),
+  })
+  .strict();
+export type InterviewerGuide = z.infer<typeof InterviewerFileSchema>;

@@ -1,0 +1,82 @@
+import { isInjection } from "../analysis/injection.js";
+import { RATINGS, type Rating } from "../content/schemas.js";
+import type { Content } from "../engine/context.js";
+import { candidateAnswers, type Session } from "../engine/session.js";
+import { LlmError, type ChatModel } from "../llm/chat.js";
+import { summaryMessages } from "../interviewer/llm/prompts.js";
+import { SummaryOutputSchema, type SummaryOutput } from "../interviewer/llm/schemas.js";
+import { buildSummary } from "./build.js";
+import type { Summarizer } from "./port.js";
+import type { ScorecardRow, Summary } from "./schema.js";
+
+/**
+ * The LLM writes the prose of the summary; the engine keeps the facts. Coverage, hints and red
+ * flags are deterministic. A model rating stands only on quotes found verbatim in the candidate's
+ * own messages, and moves at most one step from the deterministic rating, so neither invented
+ * quotes nor "rate me strong" can buy a rating. Any failure yields the deterministic summary.
+ */
+export class LlmSummarizer implements Summarizer {
+  constructor(
+    private readonly model: ChatModel,
+    private readonly content: Content,
+    private readonly onFallback?: (error: LlmError) => void,
+  ) {}
+
+  async summarize(session: Session): Promise<Summary> {
+    const base = buildSummary(session, this.content);
+    const problem = session.problemId ? this.content.bank.find(session.problemId) : undefined;
+    try {
+      const result = await this.model.structured({
+        name: "interview_summary",
+        schema: SummaryOutputSchema,
+        messages: summaryMessages(session, problem, this.content),
+      });
+      if (!result.value) return base;
+      return merge(base, result.value, session, this.content);
+    } catch (error) {
+      if (!(error instanceof LlmError)) throw error;
+      this.onFallback?.(error);
+      return base;
+    }
+  }
+}
+
+function merge(base: Summary, output: SummaryOutput, session: Session, content: Content): Summary {
+  const said = candidateAnswers(session).map((entry) => normalise(entry.text));
+  const verified = (quote: string) => {
+    const needle = normalise(quote);
+    return needle.length >= 12 && !isInjection(quote) && said.some((text) => text.includes(needle));
+  };
+  const scorecard = base.scorecard.map((row): ScorecardRow => {
+    const proposal = output.scorecard.find((candidate) => candidate.dimension === row.dimension);
+    if (!proposal) return row;
+    const quotes = [...new Set(proposal.quotes.filter(verified).map((quote) => quote.trim()))].slice(0, 2);
+    if (quotes.length === 0 || proposal.rating === "not-shown") return row;
+    return { ...row, rating: withinOneStep(proposal.rating, row.rating), evidence: quotes, justification: proposal.justification || row.justification };
+  });
+  const resources = output.resourceIds
+    .map((id) => content.rubric.resources.find((resource) => resource.id === id))
+    .filter((resource) => resource !== undefined)
+    .slice(0, 3)
+    .map((resource) => ({ title: resource.title, author: resource.author, why: resource.why }));
+  const exactlyThree = (items: readonly string[]) => items.map((item) => item.trim()).filter(Boolean).length === 3;
+  return {
+    ...base,
+    scorecard,
+    strengths: exactlyThree(output.strengths) ? output.strengths.map((item) => item.trim()) : base.strengths,
+    improvements: exactlyThree(output.improvements) ? output.improvements.map((item) => item.trim()) : base.improvements,
+    resources: resources.length >= 2 ? resources : base.resources,
+    narrative: { ...output.narrative, areasToExplore: output.narrative.areasToExplore.length ? output.narrative.areasToExplore : base.narrative.areasToExplore },
+  };
+}
+
+/** The proposed rating, kept within one step of the deterministic anchor (ratings run best first). */
+function withinOneStep(proposed: Rating, anchor: Rating): Rating {
+  const anchorIndex = RATINGS.indexOf(anchor);
+  const clamped = Math.min(Math.max(RATINGS.indexOf(proposed), anchorIndex - 1), anchorIndex + 1);
+  return RATINGS[clamped] ?? anchor;
+}
+
+function normalise(text: string): string {
+  return text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, " ").trim().toLowerCase();
+}
