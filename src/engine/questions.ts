@@ -125,24 +125,29 @@ export function introBeats(session: Session, problem: Problem, mentioned: Readon
   return { session, beats };
 }
 
-const CLARIFICATION_TOPICS: ReadonlyArray<{ asked: RegExp; section: "data" | "scale" | "constraints"; line?: RegExp }> = [
-  { asked: /latency|how fast|\bms\b|real[- ]time|respond|budget/i, section: "constraints", line: /\d\s?ms|latency|real[- ]time|second/i },
-  { asked: /latency|how fast|\bms\b|real[- ]time/i, section: "scale", line: /\d\s?ms|latency|second/i },
-  { asked: /how many|scale|users|traffic|qps|tps|volume|size|requests|load/i, section: "scale" },
-  { asked: /data|label|feature|histor|logs?\b|signal/i, section: "data" },
-  { asked: /constraint|privacy|regulat|cost|legal|compliance|fair/i, section: "constraints" },
-];
+const STOPWORDS = new Set(
+  "about after also because before being could does doing each from have here into just like more most much need should some than that their them then there these they this those what when where which while will with would your".split(" "),
+);
+
+/** Content words, cut to a five-letter stem so "labels" meets "labelled" and "arrive" meets "arrives". */
+function stems(text: string): Set<string> {
+  return new Set(
+    (text.toLowerCase().match(/[a-z][a-z-]{3,}/g) ?? []).filter((word) => !STOPWORDS.has(word)).map((word) => word.slice(0, 5)),
+  );
+}
 
 /** Facts from the problem statement that answer the candidate's clarifying questions, not said before. */
 export function clarifyingFacts(question: string, problem: Problem, session: Session): string[] {
   const said = session.transcript.filter((entry) => entry.role === "interviewer").map((entry) => entry.text).join("\n");
-  const facts: string[] = [];
-  for (const topic of CLARIFICATION_TOPICS) {
-    if (!topic.asked.test(question)) continue;
-    const lines = problem.statement[topic.section].filter((line) => (topic.line ? topic.line.test(line) : true));
-    for (const line of lines) if (!said.includes(line) && !facts.includes(line)) facts.push(line);
-  }
-  return facts.slice(0, 3);
+  const asked = stems(question);
+  const { data, scale, constraints } = problem.statement;
+  return [...data, ...scale, ...constraints]
+    .filter((line) => !said.includes(line))
+    .map((line, index) => ({ line, index, overlap: [...stems(line)].filter((stem) => asked.has(stem)).length }))
+    .filter(({ overlap }) => overlap >= 2)
+    .sort((left, right) => right.overlap - left.overlap || left.index - right.index)
+    .slice(0, 2)
+    .map(({ line }) => line);
 }
 
 /** Whether the interview got as far as `phase` before it ended. */

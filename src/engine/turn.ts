@@ -137,9 +137,11 @@ export function answer(previous: Session, rawText: string, now: number, content:
     }
   }
 
-  // A strong, fast candidate gets the problem's follow-up constraints (seed 001's adaptive rules).
+  // A strong, fast candidate gets the problem's follow-up constraints (seed 001's adaptive rules),
+  // at most one per phase so the design still moves forward.
   const fast = goal.covered && minutes < PHASE_SPECS[phase].budget.min;
-  if ((session.strongStreak >= ADAPT_AFTER || (strong && fast)) && session.difficulty !== "gentle" && phase !== "requirements") {
+  const stretchedHere = session.transcript.some((entry) => entry.kind === "follow-up" && entry.phase === phase);
+  if ((session.strongStreak >= ADAPT_AFTER || (strong && fast)) && !stretchedHere && session.difficulty !== "gentle" && phase !== "requirements") {
     const followUp = problem.followUps[session.followUpsGiven];
     if (followUp) {
       session = { ...session, followUpsGiven: session.followUpsGiven + 1, difficulty: "stretch", strongStreak: 0 };

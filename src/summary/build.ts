@@ -1,4 +1,4 @@
-import type { Area, Problem, RedFlag } from "../content/schemas.js";
+import type { Problem, RedFlag } from "../content/schemas.js";
 import type { Content } from "../engine/context.js";
 import { HINTED_PHASES, PHASES, type Phase } from "../engine/phases.js";
 import { coveredAreas, reached, triggerHolds } from "../engine/questions.js";
@@ -20,12 +20,11 @@ export function buildSummary(session: Session, content: Content): Summary {
   const flags = raisedFlags(session, problem, evidence, content);
   const scorecard = rubric.dimensions.map((dimension) => rateDimension(dimension, evidence, flags, matcher));
   const coverage = coverageMap(evidence, content);
-  const missingAreas = rubric.areas.filter((area) => coverage[area.id]?.status === "missing");
   const hintsByPhase = Object.fromEntries(HINTED_PHASES.flatMap((phase) => (session.hintRungs[phase] ? [[phase, session.hintRungs[phase]]] : [])));
   const hintsUsed = Object.values(session.hintRungs).reduce((total, rungs) => total + (rungs ?? 0), 0);
   const phaseReached = furthestPhase(session);
   const strengths = pickStrengths(scorecard, evidence, content, session, hintsUsed, phaseReached);
-  const improvements = pickImprovements(scorecard, flags, missingAreas, content);
+  const improvements = pickImprovements(scorecard, flags, coverage, problem, session, content);
   const notes = evidence.injectionSeen
     ? ["Some messages spoke to the grader instead of about the design; they were set aside and earned nothing."]
     : [];
@@ -98,15 +97,31 @@ function pickStrengths(scorecard: ScorecardRow[], evidence: Evidence, content: C
   return unique([...strengths, ...fallbacks]).slice(0, 3);
 }
 
-function pickImprovements(scorecard: ScorecardRow[], flags: RedFlag[], missingAreas: readonly Area[], content: Content): string[] {
-  const weakest = [...scorecard].sort((left, right) => ratingRank(right.rating) - ratingRank(left.rating));
-  const fromDimensions = weakest
-    .filter((row) => row.rating !== "strong")
-    .map((row) => content.rubric.dimensions.find((dimension) => dimension.id === row.dimension)?.improve)
-    .filter((line): line is string => Boolean(line));
-  const fromAreas = missingAreas.map((area) => `Cover ${area.title.toLowerCase()} next time: ${area.why}`);
-  const stretch = weakest.map((row) => content.rubric.dimensions.find((dimension) => dimension.id === row.dimension)?.improve).filter((line): line is string => Boolean(line));
-  return unique([...flags.map((flag) => flag.advice), ...fromDimensions, ...fromAreas, ...stretch]).slice(0, 3);
+/**
+ * Three improvements, most important first: red flags, then dimensions that fell short, then areas
+ * left out or only touched, then deep dives never reached; strong dimensions' advice comes last.
+ */
+function pickImprovements(scorecard: ScorecardRow[], flags: RedFlag[], coverage: Summary["coverage"], problem: Problem | undefined, session: Session, content: Content): string[] {
+  const advice = (rows: ScorecardRow[]) =>
+    rows.map((row) => content.rubric.dimensions.find((dimension) => dimension.id === row.dimension)?.improve).filter((line): line is string => Boolean(line));
+  const byWeakness = [...scorecard].sort((left, right) => ratingRank(right.rating) - ratingRank(left.rating));
+  const fellShort = byWeakness.filter((row) => row.rating === "developing" || row.rating === "not-shown");
+  const solid = byWeakness.filter((row) => row.rating === "solid");
+  const strong = byWeakness.filter((row) => row.rating === "strong");
+  const areas = (status: "missing" | "partial", lead: string) =>
+    content.rubric.areas.filter((area) => coverage[area.id]?.status === status).map((area) => `${lead} ${area.title.toLowerCase()}: ${area.question}`);
+  const deepDives = (problem?.deepDives ?? [])
+    .filter((deepDive) => !session.deepDiveQuestionsAsked.some((asked) => asked.startsWith(`${deepDive.title}#`)))
+    .map((deepDive) => `Prepare to go deep on ${lowerFirst(deepDive.title)}: ${deepDive.questions[0] ?? ""}`.trim());
+  return unique([
+    ...flags.map((flag) => flag.advice),
+    ...advice(fellShort),
+    ...areas("missing", "Cover"),
+    ...areas("partial", "Go further on"),
+    ...advice(solid),
+    ...deepDives,
+    ...advice(strong),
+  ]).slice(0, 3);
 }
 
 function pickResources(scorecard: ScorecardRow[], coverage: Summary["coverage"], flags: RedFlag[], content: Content): Summary["resources"] {
@@ -161,6 +176,10 @@ function assess(goodDimensions: number, lifecycle: boolean, evidence: Evidence):
     return "A workable design with clear strengths, but parts of the lifecycle were thin; practise carrying the same rigour from data through serving into monitoring.";
   }
   return "The answers did not yet show a design that would hold up in production; practise a structured pass from business goal to metrics, data, model, serving and monitoring.";
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function phaseTitle(phase: Phase): string {
