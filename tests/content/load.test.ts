@@ -1,10 +1,12 @@
-import { describe, expect, test } from "@jest/globals";
+import { afterAll, describe, expect, test } from "@jest/globals";
 import { loadProblems, loadRubric } from "../../src/content/load.js";
 import { AREA_IDS, DIMENSION_IDS, RATINGS } from "../../src/content/schemas.js";
 import { loadContent } from "../../src/engine/context.js";
 import { HINTED_PHASES } from "../../src/engine/phases.js";
 import { ContentError } from "../../src/errors.js";
-import { brokenCopy, copyWithText } from "../support/content-fixtures.js";
+import { brokenCopy, copyWithText, removeCopies } from "../support/content-fixtures.js";
+
+afterAll(removeCopies);
 
 const REQUIRED_IDS = [
   "video-recs",

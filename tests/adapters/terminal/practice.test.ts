@@ -1,9 +1,11 @@
-import { describe, expect, test } from "@jest/globals";
+import { afterAll, describe, expect, test } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { RATINGS } from "../../../src/content/schemas.js";
 import { jsonLines, ROOT, runCli } from "../../support/cli.js";
-import { brokenCopy } from "../../support/content-fixtures.js";
+import { brokenCopy, removeCopies } from "../../support/content-fixtures.js";
+
+afterAll(removeCopies);
 
 const script = (name: string) => readFileSync(join(ROOT, "tests", "fixtures", "candidates", `${name}.txt`), "utf8");
 
