@@ -141,11 +141,13 @@ export function clarifyingFacts(question: string, problem: Problem, session: Ses
   const said = session.transcript.filter((entry) => entry.role === "interviewer").map((entry) => entry.text).join("\n");
   const asked = stems(question);
   const { data, scale, constraints } = problem.statement;
-  return [...data, ...scale, ...constraints]
+  const scored = [...data, ...scale, ...constraints]
     .filter((line) => !said.includes(line))
-    .map((line, index) => ({ line, index, overlap: [...stems(line)].filter((stem) => asked.has(stem)).length }))
-    .filter(({ overlap }) => overlap >= 2)
-    .sort((left, right) => right.overlap - left.overlap || left.index - right.index)
+    .map((line, index) => ({ line, index, overlap: [...stems(line)].filter((stem) => asked.has(stem)).length }));
+  const best = Math.max(1, ...scored.map(({ overlap }) => overlap));
+  return scored
+    .filter(({ overlap }) => overlap >= best)
+    .sort((left, right) => left.index - right.index)
     .slice(0, 2)
     .map(({ line }) => line);
 }

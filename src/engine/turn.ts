@@ -100,7 +100,9 @@ export function answer(previous: Session, rawText: string, now: number, content:
   const concepts = content.matcher.detect(text);
   const fresh = concepts.filter((concept) => !mentionedBefore.has(concept));
   const words = wordCount(text);
-  const weak = words <= WEAK_ANSWER.maxWords || (concepts.length === 0 && words <= WEAK_ANSWER.maxWordsWithoutConcepts);
+  const asksQuestion = /\?/.test(text);
+  // A clarifying question is a good move, not a weak answer.
+  const weak = !asksQuestion && (words <= WEAK_ANSWER.maxWords || (concepts.length === 0 && words <= WEAK_ANSWER.maxWordsWithoutConcepts));
   const strong = words >= STRONG_ANSWER.minWords && fresh.length >= STRONG_ANSWER.minNewConcepts;
   session = {
     ...session,
@@ -109,10 +111,7 @@ export function answer(previous: Session, rawText: string, now: number, content:
   };
 
   if (fresh.length > 0) beats.push({ kind: "acknowledge", concepts: fresh.slice(0, 3) });
-  if (/\?/.test(text) && problem) {
-    const facts = clarifyingFacts(text, problem, session);
-    if (facts.length) beats.push({ kind: "clarification", facts });
-  }
+  if (asksQuestion && problem) beats.push({ kind: "clarification", facts: clarifyingFacts(text, problem, session) });
 
   const mentioned = new Set([...mentionedBefore, ...concepts]);
   const phase = session.phase;

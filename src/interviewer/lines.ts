@@ -59,7 +59,9 @@ export function lineFor(beat: Beat, seed: string): string {
     case "acknowledge":
       return pick(ACKNOWLEDGEMENTS, seed);
     case "clarification":
-      return `On your question: ${beat.facts.join(" ")} For anything else, make a reasonable assumption and say it out loud.`;
+      return beat.facts.length
+        ? `On your question: ${beat.facts.join(" ")} For anything else, make a reasonable assumption and say it out loud.`
+        : "That one is yours to decide: make a reasonable assumption and say it out loud.";
     case "phase-intro":
       return [TRANSITIONS[beat.reason], PHASE_OPENERS[beat.phase] ?? ""].filter(Boolean).join(" ");
     case "probe":

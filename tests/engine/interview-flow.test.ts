@@ -104,6 +104,19 @@ describe("phases", () => {
       .expectReply(/On your question: .*100 ?ms/s);
   });
 
+  test("a short clarifying question is answered, not treated as a weak answer", async () => {
+    await conversation({ level: "senior", problem: "search-ranking" })
+      .send("What's the latency budget?")
+      .expectReply(/On your question: .*200 ms at p99/s)
+      .check((c) => expect(c.lastText()).not.toMatch(/way in/));
+  });
+
+  test("a question the statement does not settle is handed back as an assumption to make", async () => {
+    await conversation({ level: "senior", problem: "fraud" })
+      .send("Which cloud provider are we on?")
+      .expectReply(/yours to decide: make a reasonable assumption/);
+  });
+
   test("a phase that covers its goal moves on by itself", async () => {
     await conversation({ level: "senior", problem: "fraud" })
       .send(

@@ -124,7 +124,9 @@ function directive(beat: Beat, session: Session): string {
     case "acknowledge":
       return "React to their latest answer in one short, specific sentence; no inflated praise.";
     case "clarification":
-      return `Answer their clarifying question with these facts only: ${beat.facts.join(" ")}`;
+      return beat.facts.length
+        ? `Answer their clarifying question with these facts only: ${beat.facts.join(" ")}`
+        : "They asked something the problem statement does not settle: tell them to make a reasonable assumption and state it.";
     case "phase-intro":
       return `Move the interview into the ${PHASE_SPECS[beat.phase].title} phase. Say something with this meaning: "${reference}"`;
     case "probe":
