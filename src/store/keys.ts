@@ -1,0 +1,42 @@
+/**
+ * Where everything lives in Redis. Every key of one thread carries the thread key as a hash tag
+ * (`{…}`), so the scripts that touch several of them stay on one Redis Cluster slot.
+ */
+export interface KeySpace {
+  /** Hash of the thread's interviews by id, plus `current`: the id of the thread's latest interview. */
+  interviews(threadKey: string): string;
+  /** Candidate events waiting for their turn, oldest first. */
+  inbox(threadKey: string): string;
+  /** Redis time (ms) of the thread's latest candidate message: where a burst ends. */
+  lastMessageAt(threadKey: string): string;
+  /** Held by the process taking the thread's turn. */
+  lock(threadKey: string): string;
+  /** Marks a platform event as already taken in. */
+  seen(threadKey: string, eventId: string): string;
+  /** Records what the summary worker already posted for an interview. */
+  posted(threadKey: string, interviewId: string): string;
+  /** A candidate's interviews, scored by start time. */
+  candidate(candidateId: string): string;
+  /** Threads with events waiting, scored by when they first waited: the sweeper's worklist. */
+  readonly pendingThreads: string;
+  /** Ended interviews whose summary job may not be enqueued yet, scored by when they ended. */
+  readonly summariesDue: string;
+}
+
+export function keySpace(prefix: string): KeySpace {
+  const thread = (threadKey: string) => `${prefix}:{${threadKey}}`;
+  return {
+    interviews: (threadKey) => `${thread(threadKey)}:interviews`,
+    inbox: (threadKey) => `${thread(threadKey)}:inbox`,
+    lastMessageAt: (threadKey) => `${thread(threadKey)}:last-message-at`,
+    lock: (threadKey) => `${thread(threadKey)}:lock`,
+    seen: (threadKey, eventId) => `${thread(threadKey)}:seen:${eventId}`,
+    posted: (threadKey, interviewId) => `${thread(threadKey)}:posted:${interviewId}`,
+    candidate: (candidateId) => `${prefix}:candidate:{${candidateId}}:interviews`,
+    pendingThreads: `${prefix}:pending-threads`,
+    summariesDue: `${prefix}:summaries-due`,
+  };
+}
+
+/** The hash field naming the thread's latest interview; interview ids are UUIDs, so none is called this. */
+export const CURRENT_FIELD = "current";

@@ -1,0 +1,135 @@
+import type { Redis } from "ioredis";
+import type { Session } from "../engine/session.js";
+import { decodeSession, encodeSession } from "./codec.js";
+import { storage, UnreadableSessionError } from "./errors.js";
+import { CURRENT_FIELD, type KeySpace } from "./keys.js";
+import type { SessionStore } from "./port.js";
+import { COMMIT_TURN, READ_CURRENT } from "./scripts.js";
+
+export interface RedisStoreOptions {
+  keys: KeySpace;
+  /** Sessions expire this long after their thread's last save (SESSION_TTL_DAYS). */
+  ttlMs: number;
+  /** Most interviews kept in one candidate's history index. */
+  historyLimit?: number;
+}
+
+/** The turn a save belongs to: it only lands while `token` still holds the thread's lock. */
+export interface TurnFence {
+  token: string;
+  /** Inbox entries this save answers; they are dropped in the same step. */
+  consumed: number;
+}
+
+/** The save was refused because another process took over the thread's turn. */
+export class LockLostError extends Error {
+  constructor(threadKey: string) {
+    super(`lost the turn lock of ${threadKey}`);
+    this.name = "LockLostError";
+  }
+}
+
+/**
+ * Sessions in Redis. Each thread has one hash holding its interviews by id and which one is
+ * current, so a thread can host a second interview while the first's summary is still being
+ * written. Reads are validated and upgraded (src/store/codec.ts); every save renews the TTL.
+ */
+export class RedisSessionStore implements SessionStore {
+  private readonly keys: KeySpace;
+  private readonly ttlMs: number;
+  private readonly historyLimit: number;
+
+  constructor(
+    private readonly redis: Redis,
+    options: RedisStoreOptions,
+  ) {
+    this.keys = options.keys;
+    this.ttlMs = options.ttlMs;
+    this.historyLimit = options.historyLimit ?? 200;
+  }
+
+  async get(threadKey: string): Promise<Session | null> {
+    const raw = await storage(() => READ_CURRENT.run(this.redis, [this.keys.interviews(threadKey)], []));
+    return typeof raw === "string" ? decodeSession(raw) : null;
+  }
+
+  async save(session: Session): Promise<void> {
+    const key = this.keys.interviews(session.threadKey);
+    await storage(() =>
+      Promise.all([
+        this.redis.multi().hset(key, session.id, encodeSession(session), CURRENT_FIELD, session.id).pexpire(key, this.ttlMs).exec(),
+        this.index(session),
+      ]),
+    );
+  }
+
+  /** Saves a turn's session only while its lock holds, dropping the inbox entries it answered. */
+  async commit(session: Session, fence: TurnFence): Promise<void> {
+    const { threadKey } = session;
+    const [saved] = await storage(() =>
+      Promise.all([
+        COMMIT_TURN.run(
+          this.redis,
+          [this.keys.interviews(threadKey), this.keys.lock(threadKey), this.keys.inbox(threadKey)],
+          [session.id, encodeSession(session), this.ttlMs, fence.token, fence.consumed],
+        ),
+        this.index(session),
+      ]),
+    );
+    if (saved !== 1) throw new LockLostError(threadKey);
+  }
+
+  async getInterview(threadKey: string, interviewId: string): Promise<Session | null> {
+    const raw = await storage(() => this.redis.hget(this.keys.interviews(threadKey), interviewId));
+    return raw === null ? null : decodeSession(raw);
+  }
+
+  async listForCandidate(candidateId: string, limit = 20): Promise<Session[]> {
+    const members = await storage(() => this.redis.zrevrange(this.keys.candidate(candidateId), 0, limit - 1));
+    const refs = members.map(parseRef).filter((ref) => ref !== null);
+    const pipeline = this.redis.pipeline();
+    for (const ref of refs) pipeline.hget(this.keys.interviews(ref.threadKey), ref.id);
+    const results = (await storage(() => pipeline.exec())) ?? [];
+    const sessions: Session[] = [];
+    for (const [error, raw] of results) {
+      if (error || typeof raw !== "string") continue;
+      try {
+        sessions.push(decodeSession(raw));
+      } catch (unreadable) {
+        // History skips what it cannot read; the thread itself reports it when the candidate returns.
+        if (!(unreadable instanceof UnreadableSessionError)) throw unreadable;
+      }
+    }
+    return sessions;
+  }
+
+  /** Lets a new interview start in a thread whose latest one is unreadable; the raw data stays until it expires. */
+  async setAside(threadKey: string): Promise<void> {
+    await storage(() => this.redis.hdel(this.keys.interviews(threadKey), CURRENT_FIELD));
+  }
+
+  /** Remaining lifetime of a thread's sessions in ms (-2 when gone): what operators check against SESSION_TTL_DAYS. */
+  async ttl(threadKey: string): Promise<number> {
+    return storage(() => this.redis.pttl(this.keys.interviews(threadKey)));
+  }
+
+  private async index(session: Session): Promise<void> {
+    const key = this.keys.candidate(session.candidate.id);
+    await this.redis
+      .multi()
+      .zadd(key, session.startedAt, JSON.stringify([session.threadKey, session.id]))
+      .zremrangebyrank(key, 0, -this.historyLimit - 1)
+      .pexpire(key, this.ttlMs)
+      .exec();
+  }
+}
+
+function parseRef(member: string): { threadKey: string; id: string } | null {
+  try {
+    const value: unknown = JSON.parse(member);
+    if (Array.isArray(value) && typeof value[0] === "string" && typeof value[1] === "string") return { threadKey: value[0], id: value[1] };
+  } catch {
+    // An entry written by something else: not ours to read.
+  }
+  return null;
+}
