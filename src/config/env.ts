@@ -27,6 +27,34 @@ export const EnvSchema = z.object({
   LLM_MAX_RETRIES: count(2, { min: 0 }),
   /** Token budget for one interview; when reached the interviewer wraps up. Unset means no budget. */
   MAX_TOKENS_PER_INTERVIEW: optional(z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").positive("must be positive")),
+
+  // ---- Service: Redis sessions, summary worker, operations (issue 4). The terminal needs none of these.
+  /** Required by `npm start`, `mock-interview bot` and `mock-interview worker`; e.g. redis://localhost:6379. */
+  REDIS_URL: optional(z.url("must be a URL such as redis://localhost:6379").refine((url) => /^rediss?:\/\//.test(url), "must start with redis:// or rediss://")),
+  /** Namespace for this deployment's own keys, so several deployments can share one Redis. */
+  REDIS_KEY_PREFIX: z.preprocess(blankIsUnset, z.string().regex(/^[A-Za-z0-9_-]+$/, "may only use letters, digits, - and _").default("mi")),
+  /** BullMQ's key prefix; the braces make it a Redis Cluster hash tag so each queue stays on one slot. */
+  BULLMQ_PREFIX: z.preprocess(blankIsUnset, z.string().default("{mock-interview}")),
+  /** Days a session is kept after its last activity. */
+  SESSION_TTL_DAYS: count(30),
+  /** Messages in a thread that arrive this close together are answered as one turn. */
+  BURST_WINDOW_MS: count(1_500, { min: 0 }),
+  /** How long one process may hold a thread's turn without renewing it; bounds how long a crash can wedge a thread. */
+  TURN_LOCK_MS: count(15_000, { min: 1_000 }),
+  /** Summary jobs one worker process runs at once. */
+  WORKER_CONCURRENCY: count(4),
+  /** Tries per summary job before the candidate is told it failed. */
+  SUMMARY_ATTEMPTS: count(5),
+  /** First retry delay of a summary job; each further retry waits twice as long. */
+  SUMMARY_BACKOFF_MS: count(5_000, { min: 0 }),
+  /** How long a summary job may go without its worker's heartbeat before another worker takes it over. */
+  WORKER_LOCK_MS: count(30_000, { min: 1_000 }),
+  /** Port of the health and metrics server (/healthz, /readyz, /metrics); 0 picks a free one. */
+  METRICS_PORT: z.preprocess(blankIsUnset, z.coerce.number({ error: "must be a port number" }).int("must be a port number").min(0, "must be a port number").max(65_535, "must be a port number").default(9464)),
+  /** pino level: fatal, error, warn, info, debug, trace or silent. Message text is only logged at debug and below. */
+  LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "must be one of fatal, error, warn, info, debug, trace, silent" }).default("info")),
+  /** How long SIGTERM waits for the current turn and job before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: count(25_000),
 });
 export type Config = z.infer<typeof EnvSchema>;
 

@@ -1,0 +1,90 @@
+import type { Redis } from "ioredis";
+import type { KeySpace } from "../store/keys.js";
+import { InboxEntrySchema, type InboxEntry, type InboxEvent } from "./events.js";
+import { PEEK, TAKE_IN } from "./scripts.js";
+
+export interface InboxOptions {
+  keys: KeySpace;
+  /** How long an event id is remembered: longer than any platform keeps retrying. */
+  dedupeTtlMs: number;
+  /** Waiting events expire with the session they belong to. */
+  ttlMs: number;
+}
+
+/** An inbox entry as read back; `event` is null when it cannot be read (then it is only dropped). */
+export interface WaitingEntry {
+  at: number;
+  event: InboxEvent | null;
+}
+
+export interface Peek {
+  /** Redis time, ms. */
+  now: number;
+  /** Redis time of the thread's latest message, or 0. */
+  lastMessageAt: number;
+  entries: WaitingEntry[];
+}
+
+/**
+ * Each thread's inbox: events appended atomically in arrival order, so concurrent messages from
+ * any number of processes are all kept, then answered by whichever process takes the turn.
+ */
+export class Inbox {
+  constructor(
+    private readonly redis: Redis,
+    private readonly options: InboxOptions,
+  ) {}
+
+  async takeIn(event: InboxEvent): Promise<"queued" | "duplicate" | "ignored"> {
+    const { keys } = this.options;
+    const { threadKey } = event;
+    const result = await TAKE_IN.run(
+      this.redis,
+      [keys.seen(threadKey, event.eventId), keys.inbox(threadKey), keys.interviews(threadKey), keys.lastMessageAt(threadKey)],
+      [JSON.stringify(event), this.options.dedupeTtlMs, this.options.ttlMs, event.kind === "start" ? 0 : 1, event.kind === "message" ? 1 : 0],
+    );
+    const outcome = Array.isArray(result) ? result[0] : undefined;
+    if (outcome !== "queued" && outcome !== "duplicate" && outcome !== "ignored") throw new Error(`take-in script answered ${String(outcome)}`);
+    // The worklist lets another process answer if this one dies before the turn is taken. It is
+    // not awaited: commands on one connection run in order, so it lands before this turn's claim.
+    if (outcome === "queued") this.markWaiting(threadKey).catch(() => undefined);
+    return outcome;
+  }
+
+  async peek(threadKey: string, max: number): Promise<Peek> {
+    const { keys } = this.options;
+    return readPeek(await PEEK.run(this.redis, [keys.inbox(threadKey), keys.lastMessageAt(threadKey)], [max]));
+  }
+
+  /** The thread has nothing waiting: off the worklist. Call it holding the lock, before releasing it. */
+  async settled(threadKey: string): Promise<void> {
+    await this.redis.zrem(this.options.keys.pendingThreads, threadKey);
+  }
+
+  /** Puts the thread back on the worklist (events arrived as a turn ended). */
+  async markWaiting(threadKey: string): Promise<void> {
+    await this.redis.zadd(this.options.keys.pendingThreads, "NX", Date.now(), threadKey);
+  }
+
+  /** Threads whose events have waited since before `before` (epoch ms), oldest first. */
+  async waitingSince(before: number, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(this.options.keys.pendingThreads, "-inf", before, "LIMIT", 0, limit);
+  }
+}
+
+/** A peek as the PEEK, CLAIM and FINISH scripts return it. */
+export function readPeek(result: unknown): Peek {
+  if (!Array.isArray(result) || result.length !== 3) throw new Error("inbox script answered an unexpected shape");
+  const [now, lastMessageAt, raw] = result as [number, number, string[]];
+  return { now: Number(now), lastMessageAt: Number(lastMessageAt), entries: raw.map(readEntry) };
+}
+
+function readEntry(raw: string): WaitingEntry {
+  try {
+    const parsed = InboxEntrySchema.safeParse(JSON.parse(raw));
+    if (parsed.success) return parsed.data satisfies InboxEntry;
+  } catch {
+    // Falls through: an unreadable entry is dropped rather than blocking the thread forever.
+  }
+  return { at: 0, event: null };
+}

@@ -1,0 +1,20 @@
+import type { OutgoingMessage } from "../messages/message.js";
+
+export interface PostOptions {
+  /**
+   * Stable across retries of the same post (e.g. `summary-<interview id>`). A platform whose API
+   * deduplicates (Discord's `nonce` with `enforce_nonce`) passes it on; others may ignore it.
+   */
+  idempotencyKey?: string;
+  /** Show the message to this user only, where the platform can (Slack ephemeral); otherwise post it normally. */
+  visibleTo?: string;
+}
+
+/**
+ * Delivers a platform-neutral message into the thread a key names. Each adapter implements it with
+ * its REST client only, so the summary worker can post without a gateway connection. Failures
+ * reject; the caller decides whether to retry.
+ */
+export interface Poster {
+  post(threadKey: string, message: OutgoingMessage, options?: PostOptions): Promise<void>;
+}
