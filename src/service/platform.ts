@@ -1,0 +1,19 @@
+import type { Intake } from "../intake/port.js";
+import type { Poster } from "../poster/port.js";
+
+/**
+ * A chat platform as the service sees it; each adapter (Slack, Discord) implements one.
+ * Constructing it opens nothing: the worker only uses `poster`, the bot role also calls `start`.
+ */
+export interface ChatPlatform {
+  /** The thread-key prefix this platform owns: `slack` for `slack:<team>:<channel>:<thread_ts>`. */
+  readonly name: string;
+  /** Posts into this platform's threads with its REST client only (no gateway, no receiver). */
+  readonly poster: Poster;
+  /** Starts receiving (HTTP receiver, gateway) and hands every event to `intake`. */
+  start(intake: Intake): Promise<void>;
+  /** Stops receiving; events not yet handed over are left for the platform to redeliver. */
+  stop(): Promise<void>;
+}
+
+export const NO_PLATFORM_MESSAGE = "No chat platform configured: set SLACK_BOT_TOKEN or DISCORD_TOKEN";

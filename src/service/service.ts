@@ -1,0 +1,171 @@
+import type { Redis } from "ioredis";
+import { setTimeout as sleep } from "node:timers/promises";
+import { interviewerSetup } from "../app/interviewer.js";
+import { systemClock, type Clock } from "../clock.js";
+import type { Config } from "../config/env.js";
+import { loadContent } from "../engine/context.js";
+import { ConfigError } from "../errors.js";
+import { TurnCoordinator } from "../intake/coordinator.js";
+import { Inbox } from "../intake/inbox.js";
+import { RedisIntake } from "../intake/intake.js";
+import { ThreadLock } from "../intake/lock.js";
+import { Sweeper } from "../intake/sweeper.js";
+import { TurnRunner } from "../intake/turns.js";
+import type { Logger } from "../ops/logger.js";
+import { MeteredInterviewer, MeteredSummarizer } from "../ops/metered.js";
+import { Metrics } from "../ops/metrics.js";
+import { startOpsServer } from "../ops/server.js";
+import { PosterRouter } from "../poster/router.js";
+import { DueSummaries } from "../queue/due.js";
+import { PostedRecord } from "../queue/posted.js";
+import { SummaryQueue } from "../queue/summary-queue.js";
+import { SummaryWorker } from "../queue/summary-worker.js";
+import { keySpace } from "../store/keys.js";
+import { RedisSessionStore } from "../store/redis.js";
+import { NO_PLATFORM_MESSAGE, type ChatPlatform } from "./platform.js";
+import { connectRedis } from "./redis.js";
+
+export const ROLES = ["all", "bot", "worker"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A platform retries an unacknowledged event for minutes at most; a day covers every redelivery. */
+const DEDUPE_TTL_MS = 24 * 3600_000;
+const DAY_MS = 24 * 3600_000;
+
+export interface ServiceOptions {
+  role: Role;
+  config: Config;
+  platforms: readonly ChatPlatform[];
+  logger: Logger;
+  clock?: Clock;
+  /** How often the sweeper looks for work a crashed process left. @defaultValue 5000 */
+  sweepIntervalMs?: number;
+}
+
+export interface RunningService {
+  readonly opsPort: number;
+  readonly metrics: Metrics;
+  /** Stops intake, finishes the turns and jobs in hand, closes connections. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a role: `bot` takes chat events in and answers turns, `worker` writes and posts
+ * summaries, `all` does both in one process. Either way: health and metrics on METRICS_PORT.
+ */
+export async function startService(options: ServiceOptions): Promise<RunningService> {
+  const { config, role, platforms, logger } = options;
+  if (!config.REDIS_URL) throw new ConfigError("REDIS_URL: required to run the bot and the worker, e.g. redis://localhost:6379");
+  if (platforms.length === 0) throw new ConfigError(NO_PLATFORM_MESSAGE);
+  const clock = options.clock ?? systemClock;
+  const metrics = new Metrics();
+  const content = loadContent({ problems: config.PROBLEMS_DIR, rubric: config.RUBRIC_DIR });
+  const setup = interviewerSetup(config, content, clock, (error) => metrics.error(`llm-${error.failure}`));
+  const keys = keySpace(config.REDIS_KEY_PREFIX);
+  const ttlMs = config.SESSION_TTL_DAYS * DAY_MS;
+  const poster = new PosterRouter(platforms.map((platform) => [platform.name, platform.poster] as const));
+  const bot = role !== "worker";
+  const work = role !== "bot";
+
+  // Closed in reverse order on stop, or when start-up fails half way.
+  const closers: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const close of closers.splice(0).reverse()) {
+      try {
+        await close();
+      } catch (error) {
+        logger.warn({ err: error instanceof Error ? error.message : String(error) }, "error while stopping");
+      }
+    }
+  };
+  let draining = false;
+
+  const data = await connectRedis(config.REDIS_URL, "data", logger);
+  closers.push(() => closeRedis(data));
+  try {
+    const store = new RedisSessionStore(data, { keys, ttlMs });
+    const queue = new SummaryQueue(data, {
+      prefix: config.BULLMQ_PREFIX,
+      retries: { attempts: config.SUMMARY_ATTEMPTS, backoffMs: config.SUMMARY_BACKOFF_MS },
+      onError: (error) => logger.debug({ err: error.message }, "summary queue: redis error"),
+    });
+    closers.push(() => queue.close());
+    metrics.watchQueue(() => queue.counts());
+
+    const ops = await startOpsServer({
+      port: config.METRICS_PORT,
+      registry: metrics.registry,
+      ready: async () => !draining && data.status === "ready" && (await data.ping().catch(() => null)) === "PONG",
+    }).catch((error: unknown) => {
+      throw new ConfigError(`METRICS_PORT: cannot listen on port ${config.METRICS_PORT} (${error instanceof Error ? error.message : String(error)})`);
+    });
+    closers.push(() => ops.close());
+
+    if (work) {
+      const connection = await connectRedis(config.REDIS_URL, "worker", logger);
+      closers.push(() => closeRedis(connection));
+      const worker = new SummaryWorker({
+        connection,
+        prefix: config.BULLMQ_PREFIX,
+        // The worker's own connection waits out a Redis blip instead of failing the attempt.
+        store: new RedisSessionStore(connection, { keys, ttlMs }),
+        summarizer: new MeteredSummarizer(setup.summarizer, metrics, setup.mode),
+        poster,
+        posted: new PostedRecord(connection, keys, ttlMs),
+        metrics,
+        logger,
+        concurrency: config.WORKER_CONCURRENCY,
+        lockMs: config.WORKER_LOCK_MS,
+      });
+      await worker.start();
+      closers.push(() => worker.close());
+    }
+
+    if (bot) {
+      const inbox = new Inbox(data, { keys, dedupeTtlMs: DEDUPE_TTL_MS, ttlMs });
+      const due = new DueSummaries(data, keys);
+      const runner = new TurnRunner({
+        store,
+        interviewer: new MeteredInterviewer(setup.interviewer, metrics, setup.mode),
+        content,
+        clock,
+        tokenBudget: config.MAX_TOKENS_PER_INTERVIEW,
+        poster,
+        summaries: queue,
+        due,
+        metrics,
+        logger,
+      });
+      const coordinator = new TurnCoordinator({ inbox, lock: new ThreadLock(data, keys, config.TURN_LOCK_MS), runner, metrics, logger, burstWindowMs: config.BURST_WINDOW_MS });
+      closers.push(() => coordinator.close());
+      const intake = new RedisIntake({ inbox, coordinator, poster, metrics, logger, burstWindowMs: config.BURST_WINDOW_MS });
+      const sweeper = new Sweeper({ inbox, coordinator, due, summaries: queue, store, logger, burstWindowMs: config.BURST_WINDOW_MS, intervalMs: options.sweepIntervalMs });
+      sweeper.start();
+      closers.push(() => sweeper.stop());
+      closers.push(async () => intake.close());
+      for (const platform of platforms) {
+        await platform.start(intake);
+        closers.push(() => platform.stop());
+      }
+    }
+
+    logger.info({ platforms: platforms.map((platform) => platform.name), interviewer: setup.mode, opsPort: ops.port }, "mock-interview started");
+    return {
+      opsPort: ops.port,
+      metrics,
+      stop: async () => {
+        draining = true;
+        await closeAll();
+      },
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+/** QUIT lets replies in flight arrive; if Redis is down it cannot answer, so give up after a second. */
+async function closeRedis(client: Redis): Promise<void> {
+  await Promise.race([client.quit().catch(() => undefined), sleep(1_000)]);
+  client.disconnect();
+}

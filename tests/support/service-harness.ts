@@ -1,0 +1,65 @@
+import { Redis } from "ioredis";
+import { loadConfig } from "../../src/config/env.js";
+import type { Session } from "../../src/engine/session.js";
+import type { Intake } from "../../src/intake/port.js";
+import { silentLogger } from "../../src/ops/logger.js";
+import { startService, type Role, type RunningService } from "../../src/service/service.js";
+import { keySpace, type KeySpace } from "../../src/store/keys.js";
+import { RedisSessionStore } from "../../src/store/redis.js";
+import { ChatRecorder } from "../fakes/chat-recorder.js";
+import type { RedisServer } from "./redis-server.js";
+import { HttpPoster, TestPlatform } from "./test-platform.js";
+
+export const CANDIDATE = { id: "test:U1", name: "Ada" } as const;
+
+/** Settings that keep service tests quick: a short burst window and fast summary retries. */
+export const FAST = { BURST_WINDOW_MS: "200", SUMMARY_BACKOFF_MS: "100", WORKER_LOCK_MS: "1000", TURN_LOCK_MS: "2000" } as const;
+
+export interface Harness {
+  service: RunningService;
+  intake: Intake;
+  recorder: ChatRecorder;
+  /** Reads what the service stored, through its own connection. */
+  store: RedisSessionStore;
+  redis: Redis;
+  keys: KeySpace;
+  session(threadKey: string): Promise<Session>;
+  stop(): Promise<void>;
+}
+
+/** The real service in this process, with the test platform and a chat recorder. */
+export async function startHarness(server: RedisServer, options: { role?: Role; env?: Record<string, string>; recorder?: ChatRecorder } = {}): Promise<Harness> {
+  const config = loadConfig({ ...server.env, METRICS_PORT: "0", ...FAST, ...options.env });
+  const recorder = options.recorder ?? (await new ChatRecorder().start());
+  const platform = new TestPlatform(new HttpPoster(recorder.url));
+  const service = await startService({ role: options.role ?? "all", config, platforms: [platform], logger: silentLogger, sweepIntervalMs: 500 });
+  const redis = new Redis(server.url, { maxRetriesPerRequest: 1, retryStrategy: () => 200 });
+  redis.on("error", () => undefined);
+  const keys = keySpace(config.REDIS_KEY_PREFIX);
+  const store = new RedisSessionStore(redis, { keys, ttlMs: config.SESSION_TTL_DAYS * 86_400_000 });
+  if (!platform.intake) throw new Error("the bot role did not start the platform");
+  return {
+    service,
+    intake: platform.intake,
+    recorder,
+    store,
+    redis,
+    keys,
+    async session(threadKey) {
+      const session = await store.get(threadKey);
+      if (!session) throw new Error(`no session in ${threadKey}`);
+      return session;
+    },
+    async stop() {
+      await service.stop();
+      redis.disconnect();
+      if (!options.recorder) await recorder.stop();
+    },
+  };
+}
+
+let events = 0;
+/** A fresh platform event id, as each real delivery has. */
+export function eventId(): string {
+  return `E${++events}-${Date.now()}`;
+}
