@@ -1,13 +1,28 @@
-# Minimal image for the terminal practice interview; the bot image grows with the Redis/queue work.
-FROM node:20-bookworm-slim
+# The bot and worker image: `docker run IMAGE all|bot|worker` (default all). Terminal practice:
+# docker run --rm -it --entrypoint node IMAGE --import tsx adapters/terminal/cli.ts
+
+# Production dependencies only, installed from the lockfile.
+FROM node:20-alpine AS deps
 WORKDIR /app
-ENV NODE_ENV=production
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund && npm cache clean --force
-COPY tsconfig.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
+# Runtime: Node, those node_modules and the sources tsx runs; no npm cache, compilers or tests.
+# Files stay root-owned and the process runs as the unprivileged `node` user, so it cannot change its own code.
+FROM node:20-alpine AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json tsconfig.json ./
 COPY src ./src
 COPY adapters ./adapters
+COPY bin ./bin
 COPY problems ./problems
 COPY rubric ./rubric
 USER node
-ENTRYPOINT ["node", "--import", "tsx", "adapters/terminal/cli.ts"]
+# 3000: Slack's HTTP receiver (PORT); 9464: /healthz, /readyz, /metrics (METRICS_PORT).
+EXPOSE 3000 9464
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.METRICS_PORT || 9464) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+ENTRYPOINT ["node", "--import", "tsx", "bin/mock-interview.ts"]
+CMD ["all"]
