@@ -35,7 +35,8 @@ export class Inbox {
     private readonly options: InboxOptions,
   ) {}
 
-  async takeIn(event: InboxEvent): Promise<"queued" | "duplicate" | "ignored"> {
+  /** Records an event once; for a queued message, also says who the thread's candidate is. */
+  async takeIn(event: InboxEvent): Promise<{ outcome: "queued" | "duplicate" | "ignored"; candidateId?: string }> {
     const { keys } = this.options;
     const { threadKey } = event;
     const result = await TAKE_IN.run(
@@ -48,7 +49,8 @@ export class Inbox {
     // The worklist lets another process answer if this one dies before the turn is taken. It is
     // not awaited: commands on one connection run in order, so it lands before this turn's claim.
     if (outcome === "queued") this.markWaiting(threadKey).catch(() => undefined);
-    return outcome;
+    const candidateId = Array.isArray(result) && typeof result[2] === "string" && result[2] ? result[2] : undefined;
+    return candidateId ? { outcome, candidateId } : { outcome };
   }
 
   async peek(threadKey: string, max: number): Promise<Peek> {

@@ -4,6 +4,7 @@ import type { Poster } from "../poster/port.js";
 import type { TurnCoordinator } from "./coordinator.js";
 import { ActionEventSchema, MessageEventSchema, StartEventSchema, type ActionEvent, type InboxEvent, type MessageEvent, type StartEvent } from "./events.js";
 import type { Inbox } from "./inbox.js";
+import type { Placeholders } from "./placeholders.js";
 import type { Intake, IntakeOutcome } from "./port.js";
 
 export const INTAKE_DOWN_MESSAGE = "I can't reach my storage right now, so I couldn't take that in. Please send it again shortly.";
@@ -13,6 +14,8 @@ const KNOWN_THREADS_LIMIT = 10_000;
 
 export interface RedisIntakeOptions {
   inbox: Inbox;
+  /** Without it, no "thinking…" placeholder is shown. */
+  placeholders?: Placeholders;
   coordinator: TurnCoordinator;
   poster: Poster;
   metrics: Metrics;
@@ -57,8 +60,9 @@ export class RedisIntake implements Intake {
     if (this.closed) return "closed";
     const { threadKey } = event;
     let outcome: "queued" | "duplicate" | "ignored";
+    let candidateId: string | undefined;
     try {
-      outcome = await this.options.inbox.takeIn(event);
+      ({ outcome, candidateId } = await this.options.inbox.takeIn(event));
     } catch (error) {
       this.options.metrics.error("storage-down");
       this.options.logger.warn({ sessionKey: threadKey, event: event.kind, err: error instanceof Error ? error.message : String(error) }, "event not taken in: storage down");
@@ -66,9 +70,27 @@ export class RedisIntake implements Intake {
       return "unavailable";
     }
     if (outcome !== "ignored") this.remember(threadKey);
-    if (outcome === "queued") this.options.coordinator.schedule(threadKey, delayMs);
+    if (outcome === "queued") {
+      this.options.coordinator.schedule(threadKey, delayMs);
+      if (event.kind === "message" && event.authorId === candidateId) void this.showPlaceholder(threadKey);
+    }
     this.options.logger.debug({ sessionKey: threadKey, event: event.kind, outcome }, "event taken in");
     return outcome;
+  }
+
+  /** The candidate sees at once that an answer is coming; one placeholder per burst. */
+  private async showPlaceholder(threadKey: string): Promise<void> {
+    const { placeholders, poster } = this.options;
+    if (!placeholders || !poster.placeholder) return;
+    try {
+      if (!(await placeholders.claim(threadKey))) return;
+      const ref = await poster.placeholder(threadKey);
+      if (ref) await placeholders.shown(threadKey, ref);
+      else await placeholders.abandon(threadKey);
+    } catch (error) {
+      // A missing placeholder costs nothing but the candidate's patience; the reply still comes.
+      this.options.logger.debug({ sessionKey: threadKey, err: error instanceof Error ? error.message : String(error) }, "no placeholder shown");
+    }
   }
 
   private async tell(event: InboxEvent, text: string): Promise<void> {

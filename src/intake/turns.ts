@@ -8,6 +8,7 @@ import type { OutgoingMessage } from "../messages/message.js";
 import type { Logger } from "../ops/logger.js";
 import type { Metrics, TurnKind } from "../ops/metrics.js";
 import type { Poster } from "../poster/port.js";
+import type { Placeholders } from "./placeholders.js";
 import type { DueSummaries } from "../queue/due.js";
 import type { SummaryRequests } from "../queue/summary-queue.js";
 import { StorageDownError, UnreadableSessionError } from "../store/errors.js";
@@ -24,6 +25,8 @@ export interface TurnRunnerOptions {
   clock: Clock;
   tokenBudget?: number | undefined;
   poster: Poster;
+  /** The "thinking…" placeholder a reply replaces, when the platform shows one. */
+  placeholders?: Placeholders;
   summaries: SummaryRequests;
   due: DueSummaries;
   metrics: Metrics;
@@ -165,10 +168,23 @@ export class TurnRunner {
     }
   }
 
+  private async takePlaceholder(threadKey: string, log: Logger): Promise<string | undefined> {
+    try {
+      return await this.options.placeholders?.take(threadKey);
+    } catch (error) {
+      log.debug({ err: error instanceof Error ? error.message : String(error) }, "placeholder not read");
+      return undefined;
+    }
+  }
+
   private async post(threadKey: string, outcome: Outcome, log: Logger): Promise<void> {
+    // A reply everyone sees takes the placeholder's place; a private notice leaves it be.
+    let replaces = outcome.visibleTo || outcome.messages.length === 0 ? undefined : await this.takePlaceholder(threadKey, log);
     for (const message of outcome.messages) {
       try {
-        await this.options.poster.post(threadKey, message, outcome.visibleTo ? { visibleTo: outcome.visibleTo } : {});
+        const options = outcome.visibleTo ? { visibleTo: outcome.visibleTo } : replaces ? { replaces } : {};
+        replaces = undefined;
+        await this.options.poster.post(threadKey, message, options);
       } catch (error) {
         this.options.metrics.error("post-failed");
         log.warn({ err: error instanceof Error ? error.message : String(error), kind: message.kind }, "could not post a reply");

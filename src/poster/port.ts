@@ -8,6 +8,8 @@ export interface PostOptions {
   idempotencyKey?: string;
   /** Show the message to this user only, where the platform can (Slack ephemeral); otherwise post it normally. */
   visibleTo?: string;
+  /** A placeholder (from `placeholder`) that this message replaces instead of appearing as a new one. */
+  replaces?: string;
 }
 
 /**
@@ -17,4 +19,9 @@ export interface PostOptions {
  */
 export interface Poster {
   post(threadKey: string, message: OutgoingMessage, options?: PostOptions): Promise<void>;
+  /**
+   * Shows at once that a reply is on its way: a "thinking…" message whose reference a later post
+   * replaces (Slack), or a typing indicator with no reference (Discord). Optional per platform.
+   */
+  placeholder?(threadKey: string): Promise<string | undefined>;
 }

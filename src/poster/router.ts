@@ -24,6 +24,10 @@ export class PosterRouter implements Poster {
     return this.posters.has(platformOf(threadKey));
   }
 
+  async placeholder(threadKey: string): Promise<string | undefined> {
+    return this.posters.get(platformOf(threadKey))?.placeholder?.(threadKey);
+  }
+
   async post(threadKey: string, message: OutgoingMessage, options?: PostOptions): Promise<void> {
     const poster = this.posters.get(platformOf(threadKey));
     if (!poster) {

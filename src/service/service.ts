@@ -7,6 +7,7 @@ import { loadContent } from "../engine/context.js";
 import { ConfigError } from "../errors.js";
 import { TurnCoordinator } from "../intake/coordinator.js";
 import { Inbox } from "../intake/inbox.js";
+import { Placeholders } from "../intake/placeholders.js";
 import { RedisIntake } from "../intake/intake.js";
 import { ThreadLock } from "../intake/lock.js";
 import { Sweeper } from "../intake/sweeper.js";
@@ -123,6 +124,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 
     if (bot) {
       const inbox = new Inbox(data, { keys, dedupeTtlMs: DEDUPE_TTL_MS, ttlMs });
+      const placeholders = new Placeholders(data, keys);
       const due = new DueSummaries(data, keys);
       const runner = new TurnRunner({
         store,
@@ -131,6 +133,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         clock,
         tokenBudget: config.MAX_TOKENS_PER_INTERVIEW,
         poster,
+        placeholders,
         summaries: queue,
         due,
         metrics,
@@ -138,7 +141,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       });
       const coordinator = new TurnCoordinator({ inbox, lock: new ThreadLock(data, keys, config.TURN_LOCK_MS), runner, metrics, logger, burstWindowMs: config.BURST_WINDOW_MS });
       closers.push(() => coordinator.close());
-      const intake = new RedisIntake({ inbox, coordinator, poster, metrics, logger, burstWindowMs: config.BURST_WINDOW_MS });
+      const intake = new RedisIntake({ inbox, placeholders, coordinator, poster, metrics, logger, burstWindowMs: config.BURST_WINDOW_MS });
       const sweeper = new Sweeper({ inbox, coordinator, due, summaries: queue, store, logger, burstWindowMs: config.BURST_WINDOW_MS, intervalMs: options.sweepIntervalMs });
       sweeper.start();
       closers.push(() => sweeper.stop());

@@ -11,6 +11,8 @@ export interface KeySpace {
   lastMessageAt(threadKey: string): string;
   /** Held by the process taking the thread's turn. */
   lock(threadKey: string): string;
+  /** The platform's reference to a "thinking…" message the next reply replaces. */
+  placeholder(threadKey: string): string;
   /** Marks a platform event as already taken in. */
   seen(threadKey: string, eventId: string): string;
   /** Records what the summary worker already posted for an interview. */
@@ -30,6 +32,7 @@ export function keySpace(prefix: string): KeySpace {
     inbox: (threadKey) => `${thread(threadKey)}:inbox`,
     lastMessageAt: (threadKey) => `${thread(threadKey)}:last-message-at`,
     lock: (threadKey) => `${thread(threadKey)}:lock`,
+    placeholder: (threadKey) => `${thread(threadKey)}:placeholder`,
     seen: (threadKey, eventId) => `${thread(threadKey)}:seen:${eventId}`,
     posted: (threadKey, interviewId) => `${thread(threadKey)}:posted:${interviewId}`,
     candidate: (candidateId) => `${prefix}:candidate:{${candidateId}}:interviews`,

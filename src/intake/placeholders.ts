@@ -1,0 +1,37 @@
+import type { Redis } from "ioredis";
+import type { KeySpace } from "../store/keys.js";
+
+/** Longest a placeholder waits to be replaced; past it the reply is posted as a new message. */
+const PLACEHOLDER_TTL_MS = 120_000;
+const PENDING = "pending";
+
+/**
+ * The "thinking…" message shown while a reply is being written, tracked in Redis so that whichever
+ * process answers the turn replaces it, not only the one that received the message.
+ */
+export class Placeholders {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: KeySpace,
+  ) {}
+
+  /** True for the first caller of a burst: that one shows the placeholder. */
+  async claim(threadKey: string): Promise<boolean> {
+    return (await this.redis.set(this.keys.placeholder(threadKey), PENDING, "PX", PLACEHOLDER_TTL_MS, "NX")) === "OK";
+  }
+
+  /** Records the shown placeholder, unless a reply already took the claim. */
+  async shown(threadKey: string, ref: string): Promise<void> {
+    await this.redis.set(this.keys.placeholder(threadKey), ref, "PX", PLACEHOLDER_TTL_MS, "XX");
+  }
+
+  async abandon(threadKey: string): Promise<void> {
+    await this.redis.del(this.keys.placeholder(threadKey));
+  }
+
+  /** The placeholder a reply should replace, if one is showing; taking it clears it. */
+  async take(threadKey: string): Promise<string | undefined> {
+    const ref = await this.redis.getdel(this.keys.placeholder(threadKey));
+    return ref && ref !== PENDING ? ref : undefined;
+  }
+}
