@@ -1,16 +1,24 @@
 #!/usr/bin/env -S node --import tsx
 // The composition root: the only place that sees both src/ and adapters/.
+import { loadSlackConfig } from "../adapters/slack/config.js";
+import { SlackPlatform } from "../adapters/slack/platform.js";
 import type { Config } from "../src/config/env.js";
+import { loadContent } from "../src/engine/context.js";
+import { createLogger } from "../src/ops/logger.js";
 import type { ChatPlatform } from "../src/service/platform.js";
 import { runFromCommandLine } from "../src/service/main.js";
 
 /**
- * The chat platforms this deployment has credentials for. The Slack and Discord adapters (issues 5
- * and 6) add themselves here, e.g. `if (config.SLACK_BOT_TOKEN) platforms.push(slackPlatform(config))`;
- * each implements ChatPlatform (src/service/platform.ts) and owns a thread-key prefix.
+ * The chat platforms this deployment has credentials for; each implements ChatPlatform
+ * (src/service/platform.ts) and owns a thread-key prefix. A bad platform variable stops start-up
+ * with one line, like every other setting.
  */
-function configuredPlatforms(_config: Config): ChatPlatform[] {
+function configuredPlatforms(config: Config): ChatPlatform[] {
   const platforms: ChatPlatform[] = [];
+  const { bank } = loadContent({ problems: config.PROBLEMS_DIR, rubric: config.RUBRIC_DIR });
+  const logger = createLogger({ level: config.LOG_LEVEL, role: "platform" });
+  const slack = loadSlackConfig();
+  if (slack) platforms.push(new SlackPlatform(slack, bank, logger));
   return platforms;
 }
 

@@ -1,4 +1,5 @@
 import { parseLevel, type ProblemBank } from "../content/bank.js";
+import type { Problem } from "../content/schemas.js";
 import { closest } from "../content/fuzzy.js";
 import { UserInputError } from "../errors.js";
 import { LEVELS, type Level } from "../engine/levels.js";
@@ -67,4 +68,15 @@ export function problemsMessage(bank: ProblemBank): OutgoingMessage {
     heading: "Problems",
     paragraphs: [bank.problems.map((problem) => `• ${problem.id}: ${problem.title} (${problem.levels.join(", ")})`).join("\n")],
   };
+}
+
+/**
+ * The problem an interview will open with, when it can be known before it starts: the one asked
+ * for, or a pick suited to the level. Adapters name it in the thread's parent message and pass it
+ * on, so the engine opens with the same problem. Without a level the interviewer asks first.
+ */
+export function plannedProblem(request: { level?: Level; problem?: string }, bank: ProblemBank, seed: string): Problem | undefined {
+  if (request.problem) return bank.find(request.problem);
+  if (request.level) return bank.pick(request.level, { seed });
+  return undefined;
 }

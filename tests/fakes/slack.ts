@@ -7,6 +7,8 @@ export interface SlackCall {
   method: string;
   body: Record<string, unknown>;
   token: string | undefined;
+  /** What the fake answered (e.g. the `ts` it gave a posted message). */
+  response?: Record<string, unknown>;
 }
 
 type Handler = (call: SlackCall) => Record<string, unknown> | undefined;
@@ -26,6 +28,11 @@ export class FakeSlack {
   /** Per-method overrides: return an object to answer with it, undefined to answer normally. */
   private readonly overrides = new Map<string, Handler>();
   private waiters: Array<{ predicate: (call: SlackCall) => boolean; resolve: (call: SlackCall) => void }> = [];
+
+  /** Where a slash command's `response_url` points: ephemeral replies land here as `response_url` calls. */
+  responseUrl(id: string): string {
+    return this.apiUrl.replace(/\/api\/$/, `/response/${id}`);
+  }
 
   get apiUrl(): string {
     const address = this.server?.address() as AddressInfo | null;
@@ -72,12 +79,15 @@ export class FakeSlack {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
-    const method = (request.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
+    // Web API calls arrive at /api/<method>; anything else is a post to a command's response_url.
+    const path = (request.url ?? "").split("?")[0] ?? "";
+    const method = path.startsWith("/api/") ? path.slice("/api/".length) : "response_url";
     const body = parseBody(raw, request.headers["content-type"]);
     const token = (request.headers.authorization ?? "").replace(/^Bearer /, "") || (typeof body.token === "string" ? body.token : undefined);
     const call: SlackCall = { method, body, token };
     this.calls.push(call);
     const answer = this.overrides.get(method)?.(call) ?? this.answer(call);
+    call.response = answer;
     response.writeHead(200, { "content-type": "application/json" });
     response.end(JSON.stringify(answer));
     this.waiters = this.waiters.filter((waiter) => (waiter.predicate(call) ? (waiter.resolve(call), false) : true));

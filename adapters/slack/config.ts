@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { blankIsUnset, optionalVar, parseEnv } from "../../src/config/parse.js";
+import { ConfigError } from "../../src/errors.js";
+
+export const SlackEnvSchema = z.object({
+  /** The bot token (OAuth & Permissions → Bot User OAuth Token). Setting it turns Slack on. */
+  SLACK_BOT_TOKEN: optionalVar(z.string().startsWith("xoxb-", "must be a bot token starting with xoxb-")),
+  /** Basic Information → App-Level Tokens, with connections:write. Set: Socket Mode, no public URL needed. */
+  SLACK_APP_TOKEN: optionalVar(z.string().startsWith("xapp-", "must be an app-level token starting with xapp-")),
+  /** Basic Information → Signing Secret; verifies requests in HTTP mode. */
+  SLACK_SIGNING_SECRET: optionalVar(z.string().min(8, "looks too short to be a signing secret")),
+  /** Web API base URL (Bolt's clientOptions.slackApiUrl): for tests, proxies and GovSlack. */
+  SLACK_API_URL: optionalVar(z.url("must be a URL such as https://slack.com/api/").transform((url) => (url.endsWith("/") ? url : `${url}/`))),
+  /** Port of the HTTP receiver (commands, events and interactivity at POST /slack/events). */
+  PORT: z.preprocess(blankIsUnset, z.coerce.number({ error: "must be a port number" }).int("must be a port number").min(0, "must be a port number").max(65_535, "must be a port number").default(3000)),
+});
+
+export interface SlackConfig {
+  botToken: string;
+  apiUrl: string | undefined;
+  /** Socket Mode with this app token, or the HTTP receiver on `port` verified with `signingSecret`. */
+  connection: { mode: "socket"; appToken: string } | { mode: "http"; signingSecret: string; port: number };
+}
+
+/** Slack's settings, or null when SLACK_BOT_TOKEN is unset (Slack is off). Inconsistent settings fail with one line. */
+export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConfig | null {
+  const parsed = parseEnv(SlackEnvSchema, env);
+  if (!parsed.SLACK_BOT_TOKEN) {
+    if (parsed.SLACK_APP_TOKEN || parsed.SLACK_SIGNING_SECRET) {
+      throw new ConfigError("SLACK_BOT_TOKEN: is not set, but other SLACK_ variables are: copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions");
+    }
+    return null;
+  }
+  if (parsed.SLACK_APP_TOKEN) {
+    return { botToken: parsed.SLACK_BOT_TOKEN, apiUrl: parsed.SLACK_API_URL, connection: { mode: "socket", appToken: parsed.SLACK_APP_TOKEN } };
+  }
+  if (!parsed.SLACK_SIGNING_SECRET) {
+    throw new ConfigError("SLACK_SIGNING_SECRET: is not set: HTTP mode needs it (Basic Information → Signing Secret), or set SLACK_APP_TOKEN for Socket Mode");
+  }
+  return {
+    botToken: parsed.SLACK_BOT_TOKEN,
+    apiUrl: parsed.SLACK_API_URL,
+    connection: { mode: "http", signingSecret: parsed.SLACK_SIGNING_SECRET, port: parsed.PORT },
+  };
+}
