@@ -16,6 +16,17 @@ export const ScorecardRowSchema = z.object({
 });
 export type ScorecardRow = z.infer<typeof ScorecardRowSchema>;
 
+/** Seed 000's end-of-interview points: decisions, approach, strengths, readiness, what to explore, overall. */
+export const NarrativeSchema = z.object({
+  keyDecisions: z.array(z.string()),
+  mlApproach: z.string(),
+  architectureStrengths: z.string(),
+  productionReadiness: z.string(),
+  strengthsDemonstrated: z.string(),
+  areasToExplore: z.array(z.string()),
+  overallAssessment: z.string(),
+});
+
 export const SummarySchema = z.object({
   interviewId: z.string(),
   candidate: z.string(),
@@ -35,15 +46,7 @@ export const SummarySchema = z.object({
   improvements: z.array(z.string()).length(3),
   resources: z.array(z.object({ title: z.string(), author: z.string(), why: z.string() })).min(2).max(3),
   redFlags: z.array(z.object({ id: z.string(), description: z.string() })),
-  narrative: z.object({
-    keyDecisions: z.array(z.string()),
-    mlApproach: z.string(),
-    architectureStrengths: z.string(),
-    productionReadiness: z.string(),
-    strengthsDemonstrated: z.string(),
-    areasToExplore: z.array(z.string()),
-    overallAssessment: z.string(),
-  }),
+  narrative: NarrativeSchema,
   notes: z.array(z.string()),
 });
 export type Summary = z.infer<typeof SummarySchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DimensionIdSchema, RatingSchema } from "../../content/schemas.js";
+import { NarrativeSchema } from "../../summary/schema.js";
 
 /**
  * What the model returns each turn. Length limits are checked after parsing rather than in the
@@ -25,14 +26,6 @@ export const SummaryOutputSchema = z.object({
   strengths: z.array(z.string()).describe("Exactly three."),
   improvements: z.array(z.string()).describe("Exactly three, each actionable."),
   resourceIds: z.array(z.string()).describe("Two or three ids from the resource list."),
-  narrative: z.object({
-    keyDecisions: z.array(z.string()),
-    mlApproach: z.string(),
-    architectureStrengths: z.string(),
-    productionReadiness: z.string(),
-    strengthsDemonstrated: z.string(),
-    areasToExplore: z.array(z.string()),
-    overallAssessment: z.string(),
-  }),
+  narrative: NarrativeSchema,
 });
 export type SummaryOutput = z.infer<typeof SummaryOutputSchema>;
