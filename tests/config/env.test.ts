@@ -21,7 +21,7 @@ describe("configuration from the environment", () => {
   test.each([
     [{ LLM_TIMEOUT_MS: "soon" }, "LLM_TIMEOUT_MS: must be a whole number"],
     [{ LLM_MAX_RETRIES: "-1" }, "LLM_MAX_RETRIES: must be at least 0"],
-    [{ OPENAI_BASE_URL: "localhost:11434" }, "OPENAI_BASE_URL: must be a URL such as https://api.openai.com/v1"],
+    [{ OPENAI_BASE_URL: "ollama on my laptop" }, "OPENAI_BASE_URL: must be a URL such as https://api.openai.com/v1"],
     [{ MAX_TOKENS_PER_INTERVIEW: "0" }, "MAX_TOKENS_PER_INTERVIEW: must be positive"],
   ])("a bad value stops start-up with one line naming the variable: %p", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
