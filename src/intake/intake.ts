@@ -1,6 +1,6 @@
 import type { Logger } from "../ops/logger.js";
 import type { Metrics } from "../ops/metrics.js";
-import type { Poster } from "../poster/port.js";
+import { showsPlaceholder, type Poster } from "../poster/port.js";
 import type { TurnCoordinator } from "./coordinator.js";
 import { ActionEventSchema, MessageEventSchema, StartEventSchema, type ActionEvent, type InboxEvent, type MessageEvent, type StartEvent } from "./events.js";
 import type { Inbox } from "./inbox.js";
@@ -81,7 +81,7 @@ export class RedisIntake implements Intake {
   /** The candidate sees at once that an answer is coming; one placeholder per burst. */
   private async showPlaceholder(threadKey: string): Promise<void> {
     const { placeholders, poster } = this.options;
-    if (!placeholders || !poster.placeholder) return;
+    if (!placeholders || !poster.placeholder || !showsPlaceholder(poster, threadKey)) return;
     try {
       if (!(await placeholders.claim(threadKey))) return;
       const ref = await poster.placeholder(threadKey);

@@ -7,7 +7,7 @@ import type { Interviewer } from "../interviewer/port.js";
 import type { OutgoingMessage } from "../messages/message.js";
 import type { Logger } from "../ops/logger.js";
 import type { Metrics, TurnKind } from "../ops/metrics.js";
-import type { Poster } from "../poster/port.js";
+import { showsPlaceholder, type Poster } from "../poster/port.js";
 import type { Placeholders } from "./placeholders.js";
 import type { DueSummaries } from "../queue/due.js";
 import type { SummaryRequests } from "../queue/summary-queue.js";
@@ -169,6 +169,7 @@ export class TurnRunner {
   }
 
   private async takePlaceholder(threadKey: string, log: Logger): Promise<string | undefined> {
+    if (!this.options.placeholders || !showsPlaceholder(this.options.poster, threadKey)) return undefined;
     try {
       return await this.options.placeholders?.take(threadKey);
     } catch (error) {

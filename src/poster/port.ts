@@ -24,4 +24,11 @@ export interface Poster {
    * replaces (Slack), or a typing indicator with no reference (Discord). Optional per platform.
    */
   placeholder?(threadKey: string): Promise<string | undefined>;
+  /** Whether `placeholder` does anything for this thread (a router answers per platform). */
+  showsPlaceholder?(threadKey: string): boolean;
+}
+
+/** True when the poster can show a placeholder in this thread, so no Redis work is spent otherwise. */
+export function showsPlaceholder(poster: Poster, threadKey: string): boolean {
+  return poster.showsPlaceholder ? poster.showsPlaceholder(threadKey) : poster.placeholder !== undefined;
 }

@@ -24,6 +24,10 @@ export class PosterRouter implements Poster {
     return this.posters.has(platformOf(threadKey));
   }
 
+  showsPlaceholder(threadKey: string): boolean {
+    return this.posters.get(platformOf(threadKey))?.placeholder !== undefined;
+  }
+
   async placeholder(threadKey: string): Promise<string | undefined> {
     return this.posters.get(platformOf(threadKey))?.placeholder?.(threadKey);
   }
