@@ -3,6 +3,7 @@
 import { loadSlackConfig } from "../adapters/slack/config.js";
 import { SlackPlatform } from "../adapters/slack/platform.js";
 import type { Config } from "../src/config/env.js";
+import { ConfigError } from "../src/errors.js";
 import { loadContent } from "../src/engine/context.js";
 import { createLogger } from "../src/ops/logger.js";
 import type { ChatPlatform } from "../src/service/platform.js";
@@ -19,6 +20,8 @@ function configuredPlatforms(config: Config): ChatPlatform[] {
   const logger = createLogger({ level: config.LOG_LEVEL, role: "platform" });
   const slack = loadSlackConfig();
   if (slack) platforms.push(new SlackPlatform(slack, bank, logger));
+  // Say so rather than start without the platform the operator configured.
+  if (process.env.DISCORD_TOKEN) throw new ConfigError("DISCORD_TOKEN: the Discord bot is not wired into the service yet; unset it, or use Slack for now");
   return platforms;
 }
 
