@@ -240,6 +240,37 @@ describe("the fake Discord speaks the real client's protocol", () => {
   });
 });
 
+describe("the fake Discord's own conveniences behave like Discord", () => {
+  test("a channel added after READY arrives with CHANNEL_CREATE; commands run in it and threads open from its messages", async () => {
+    const { discord, client } = await connect();
+    const added = await discord.addChannel("interviews-2");
+    await eventually(() => client.channels.cache.has(added.id));
+    const channel = client.channels.cache.get(added.id);
+    if (channel?.type !== ChannelType.GuildText) throw new Error("the added channel is not a cached text channel");
+    const received = next(client, Events.InteractionCreate);
+    await discord.interact(discord.slashCommand({ user: discord.user("ada"), channelId: added.id }));
+    const [interaction] = await received;
+    expect(interaction.channelId).toBe(added.id);
+    const parent = await channel.send("Mock interview: Ada");
+    const thread = await parent.startThread({ name: "Mock interview: Ada" });
+    expect(discord.thread(thread.id)?.parent_id).toBe(added.id);
+    expect(discord.messagesIn(added.id).map((message) => message.content)).toEqual(["Mock interview: Ada"]);
+  });
+
+  test("a message sent again with the same enforced nonce returns the first and creates none; the nonce is at most 25 characters", async () => {
+    const { discord, client } = await connect();
+    const route = Routes.channelMessages(discord.channel.id);
+    const first = (await client.rest.post(route, { body: { content: "Scorecard", nonce: "summary-1", enforce_nonce: true } })) as { id: string };
+    const again = (await client.rest.post(route, { body: { content: "Scorecard", nonce: "summary-1", enforce_nonce: true } })) as { id: string };
+    expect(again.id).toBe(first.id);
+    // Without enforce_nonce, a nonce only labels the message.
+    const unenforced = (await client.rest.post(route, { body: { content: "Scorecard", nonce: "summary-1" } })) as { id: string };
+    expect(unenforced.id).not.toBe(first.id);
+    expect(discord.messagesIn(discord.channel.id)).toHaveLength(2);
+    await expect(client.rest.post(route, { body: { content: "Scorecard", nonce: "x".repeat(26), enforce_nonce: true } })).rejects.toMatchObject({ status: 400, code: 50035 });
+  });
+});
+
 describe("the fake Discord refuses what Discord refuses", () => {
   test("a privileged intent the Developer Portal has not enabled fails the login (4014)", async () => {
     discord = await new FakeDiscord({ privilegedIntents: 0 }).start();

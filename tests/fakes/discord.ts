@@ -50,8 +50,10 @@ import { z } from "zod";
  *
  * It answers like Discord where a bot can get it wrong: a 2,001-character message, 26 embed fields, an
  * interaction answered twice or after 3 seconds, a second thread on one message, or a privileged intent
- * the portal has not enabled are refused with Discord's status, error code and message. Every REST call
- * is recorded; tests drive the gateway with `dispatch`, `interact`, `post`, `replay` and `disconnect`.
+ * the portal has not enabled are refused with Discord's status, error code and message; a message sent
+ * again with the same enforced nonce returns the first instead of a second. Every REST call is
+ * recorded; tests drive the gateway with `dispatch`, `interact`, `post`, `replay`, `disconnect` and
+ * `addChannel` (a fresh text channel, announced with CHANNEL_CREATE).
  */
 
 /** One REST call as the real client sent it. `path` is relative to `/api/v10` and decoded (`Routes.*` output matches it through `callsTo`). */
@@ -66,6 +68,8 @@ export interface DiscordCall {
   /** Whether `Authorization: Bot <token>` was sent (interaction callbacks and webhooks send none). */
   authorized: boolean;
   status: number;
+  /** What the fake answered (a created message, a thread, an error body); undefined for a 204. */
+  response: unknown;
 }
 
 /** One gateway connection as the client opened it. */
@@ -144,6 +148,8 @@ interface RestRequest {
 type Route = [method: string, pattern: RegExp, needsAuth: boolean, handler: (request: RestRequest, params: string[]) => RestAnswer | Promise<RestAnswer>];
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
+/** How long Discord remembers an enforced nonce ("the past few minutes"). */
+const NONCE_WINDOW_MS = 5 * 60_000;
 /** Discord sends 0 for "no flags"; TypeScript's flag enums refuse the literal 0 but take a number. */
 const NO_FLAGS: number = 0;
 const PRIVILEGED_INTENTS = GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
@@ -208,6 +214,8 @@ export class FakeDiscord {
   private readonly sessions = new Map<string, Session>();
   private session: Session | undefined;
   private readonly threads = new Map<string, APIThreadChannel>();
+  /** The guild's text channels: `channel` and any added with `addChannel`. */
+  private readonly textChannels = new Map<string, APITextChannel>();
   private readonly messages = new Map<string, StoredMessage>();
   private readonly interactions = new Map<string, InteractionState>();
   private readonly users = new Map<string, APIUser>();
@@ -232,12 +240,17 @@ export class FakeDiscord {
     const owner = this.user("guild-owner", created);
     this.guild = { id: this.ids.next(created), name: options.guildName ?? "ML Interview Club", ownerId: owner.id };
     this.botRoleId = this.ids.next(created);
-    this.channel = {
-      id: this.ids.next(created),
+    this.channel = this.textChannel(this.ids.next(created), options.channelName ?? "mock-interviews", 0);
+    this.routes = this.buildRoutes();
+  }
+
+  private textChannel(id: string, name: string, position: number): APITextChannel {
+    const channel: APITextChannel = {
+      id,
       type: ChannelType.GuildText,
       guild_id: this.guild.id,
-      name: options.channelName ?? "mock-interviews",
-      position: 0,
+      name,
+      position,
       permission_overwrites: [],
       parent_id: null,
       topic: "Practise ML system design interviews with /mock-interview",
@@ -247,7 +260,8 @@ export class FakeDiscord {
       default_auto_archive_duration: 1440,
       flags: NO_FLAGS,
     };
-    this.routes = this.buildRoutes();
+    this.textChannels.set(id, channel);
+    return channel;
   }
 
   // ---- Lifecycle and addresses
@@ -467,6 +481,13 @@ export class FakeDiscord {
     return thread;
   }
 
+  /** Another text channel in the guild (one per test, say); CHANNEL_CREATE tells the live session, as Discord does. */
+  async addChannel(name: string): Promise<APITextChannel> {
+    const channel = this.textChannel(this.ids.next(), name, this.textChannels.size);
+    if (this.session) await this.dispatch(GatewayDispatchEvents.ChannelCreate, channel);
+    return channel;
+  }
+
   // ---- Gateway internals
 
   private upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -584,6 +605,7 @@ export class FakeDiscord {
       [GatewayDispatchEvents.MessageCreate]: GatewayIntentBits.GuildMessages,
       [GatewayDispatchEvents.MessageUpdate]: GatewayIntentBits.GuildMessages,
       [GatewayDispatchEvents.MessageDelete]: GatewayIntentBits.GuildMessages,
+      [GatewayDispatchEvents.ChannelCreate]: GatewayIntentBits.Guilds,
       [GatewayDispatchEvents.ThreadCreate]: GatewayIntentBits.Guilds,
       [GatewayDispatchEvents.ThreadUpdate]: GatewayIntentBits.Guilds,
     };
@@ -604,8 +626,11 @@ export class FakeDiscord {
   private guildCreate(): GatewayGuildCreateDispatchData {
     const now = new Date().toISOString();
     // Channels inside GUILD_CREATE carry no guild_id (GET /channels/:id does).
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- destructured only to leave it out
-    const { guild_id: _guildId, ...channel } = this.channel;
+    const channels = [...this.textChannels.values()].map((channel) => {
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars -- destructured only to leave it out
+      const { guild_id: _guildId, ...rest } = channel;
+      return rest;
+    });
     return {
       id: this.guild.id,
       name: this.guild.name,
@@ -653,7 +678,7 @@ export class FakeDiscord {
       member_count: this.users.size + 1,
       voice_states: [],
       members: [{ ...this.member(this.botUser), user: this.botUser, roles: [this.botRoleId] }],
-      channels: [channel],
+      channels,
       threads: [...this.threads.values()],
       presences: [],
       stage_instances: [],
@@ -674,10 +699,12 @@ export class FakeDiscord {
     const versioned = url.pathname.match(/^\/api\/v10(\/.*)$/);
     // discord-api-types' Routes percent-encode arguments (`@original` becomes `%40original`); record the decoded path.
     const path = safeDecode(versioned?.[1] ?? url.pathname);
-    const call: DiscordCall = { method, path, query: Object.fromEntries(url.searchParams), body, files, authorized, status: 0 };
+    const call: DiscordCall = { method, path, query: Object.fromEntries(url.searchParams), body, files, authorized, status: 0, response: undefined };
     this.calls.push(call);
     const answer = versioned ? await this.answer({ method, path, query: url.searchParams, body, authorized }) : notFound();
     call.status = answer.status;
+    // A copy: stored messages change with later edits, the recorded answer must not.
+    call.response = answer.body === undefined ? undefined : structuredClone(answer.body);
     respond(response, answer);
     this.waiters = this.waiters.filter((waiter) => (waiter.predicate(call) ? (waiter.resolve(call), false) : true));
     await answer.after?.();
@@ -831,7 +858,16 @@ export class FakeDiscord {
     if (!this.channelById(channelId)) return unknownChannel();
     const problem = messageProblem(request.body, { requireContent: true });
     if (problem) return problem;
+    // With enforce_nonce, a nonce the bot used in this channel in the last few minutes returns that message and creates none.
+    const { nonce, enforce_nonce: enforceNonce } = MessageBodySchema.parse(request.body ?? {});
+    if (enforceNonce && nonce !== undefined) {
+      const earlier = [...this.messages.values()].find(
+        (stored) => stored.message.channel_id === channelId && stored.message.author.id === this.botUser.id && stored.message.nonce === nonce && Date.now() - Snowflakes.timestampOf(stored.message.id) < NONCE_WINDOW_MS,
+      );
+      if (earlier) return { status: 200, body: earlier.message };
+    }
     const stored = this.createMessage(channelId, request.body, { ephemeral: false, flags: 0 });
+    if (nonce !== undefined) stored.message.nonce = nonce;
     return { status: 200, body: stored.message, after: () => this.echo(GatewayDispatchEvents.MessageCreate, stored) };
   }
 
@@ -867,7 +903,7 @@ export class FakeDiscord {
 
   private threadFromMessage(request: RestRequest, channelId: string, messageId: string): RestAnswer {
     if (this.threads.has(channelId)) return { status: 400, body: { message: "Cannot execute action on this channel type", code: RESTJSONErrorCodes.CannotExecuteActionOnThisChannelType } };
-    if (channelId !== this.channel.id) return unknownChannel();
+    if (!this.textChannels.has(channelId)) return unknownChannel();
     const stored = this.messages.get(messageId);
     if (!stored || stored.message.channel_id !== channelId || stored.ephemeral) return unknownMessage();
     if (stored.message.thread || this.threads.has(messageId)) return { status: 400, body: { message: "A thread has already been created for this message", code: RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage } };
@@ -882,7 +918,7 @@ export class FakeDiscord {
 
   private threadWithoutMessage(request: RestRequest, channelId: string): RestAnswer {
     if (this.threads.has(channelId)) return { status: 400, body: { message: "Cannot execute action on this channel type", code: RESTJSONErrorCodes.CannotExecuteActionOnThisChannelType } };
-    if (channelId !== this.channel.id) return unknownChannel();
+    if (!this.textChannels.has(channelId)) return unknownChannel();
     const parsed = ThreadBodySchema.safeParse(request.body);
     if (!parsed.success) return invalidForm(parsed.error);
     // The API still defaults to a private thread when no type is given.
@@ -915,7 +951,7 @@ export class FakeDiscord {
   }
 
   private channelById(id: string): APITextChannel | APIThreadChannel | undefined {
-    return id === this.channel.id ? this.channel : this.threads.get(id);
+    return this.textChannels.get(id) ?? this.threads.get(id);
   }
 
   private commandId(name: string): string {
@@ -1010,8 +1046,9 @@ export class FakeDiscord {
       thread.message_count = (thread.message_count ?? 0) + 1;
       thread.total_message_sent = (thread.total_message_sent ?? 0) + 1;
       thread.last_message_id = message.id;
-    } else if (message.channel_id === this.channel.id && !ephemeral) {
-      this.channel.last_message_id = message.id;
+    } else if (!ephemeral) {
+      const channel = this.textChannels.get(message.channel_id);
+      if (channel) channel.last_message_id = message.id;
     }
     return stored;
   }
@@ -1071,6 +1108,8 @@ const MessageBodySchema = z.looseObject({
   embeds: z.array(EmbedSchema).max(10, maxLength(10)).nullish(),
   components: z.array(RowSchema).max(5, maxLength(5)).nullish(),
   flags: z.number().int().optional(),
+  nonce: z.union([z.string().max(25, maxLength(25)), z.number().int()]).optional(),
+  enforce_nonce: z.boolean().optional(),
   allowed_mentions: z.looseObject({ parse: z.array(z.enum(["roles", "users", "everyone"])).optional() }).optional(),
 });
 const AutocompleteResultSchema = z.looseObject({
