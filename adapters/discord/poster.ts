@@ -1,0 +1,136 @@
+import { createHash } from "node:crypto";
+import { DiscordAPIError, type REST } from "@discordjs/rest";
+import type { OutgoingMessage } from "../../src/messages/message.js";
+import type { Poster, PostOptions } from "../../src/poster/port.js";
+import type { InteractionTokens } from "./interaction-tokens.js";
+import { renderDiscord, type DiscordMessage } from "./render.js";
+import { discordUserId, parseThreadKey } from "./thread-key.js";
+
+/** Discord accepts a nonce of at most 25 characters. */
+const NONCE_LENGTH = 25;
+const EPHEMERAL = 1 << 6;
+
+/**
+ * The three routes the poster needs, spelled as discord-api-types' `Routes` spells them. Written out
+ * so that posting (the summary worker) needs @discordjs/rest alone, not discord.js.
+ */
+const routes = {
+  channelMessages: (channel: string) => `/channels/${channel}/messages` as const,
+  channelTyping: (channel: string) => `/channels/${channel}/typing` as const,
+  webhook: (application: string, token: string) => `/webhooks/${application}/${token}` as const,
+};
+
+export interface DiscordPosterOptions {
+  /** Answers button presses with ephemeral follow-ups; without it `visibleTo` messages are posted with a mention. */
+  tokens?: InteractionTokens;
+  /** Discord shows "is typing…" for about 10 s, so a slow turn renews it this often. @defaultValue 8000 */
+  typingRefreshMs?: number;
+  /** Renewals stop after this long even if no reply came (an LLM turn is bounded by its timeout and retries). @defaultValue 60000 */
+  typingMaxMs?: number;
+}
+
+/**
+ * Posts into an interview thread with @discordjs/rest alone, so the summary worker needs no gateway
+ * connection. Each rendered part is one `POST /channels/<thread>/messages`; with an idempotency key
+ * every part carries a nonce Discord enforces, so a retried post within a few minutes returns the
+ * message already sent instead of adding a second one. Failures reject for the caller to retry.
+ */
+export class DiscordPoster implements Poster {
+  private readonly typing = new Map<string, NodeJS.Timeout>();
+  private readonly typingRefreshMs: number;
+  private readonly typingMaxMs: number;
+
+  constructor(
+    private readonly rest: REST,
+    private readonly applicationId: string,
+    private readonly options: DiscordPosterOptions = {},
+  ) {
+    this.typingRefreshMs = options.typingRefreshMs ?? 8_000;
+    this.typingMaxMs = options.typingMaxMs ?? 60_000;
+  }
+
+  /**
+   * The intake calls this when the candidate's message is queued: Discord's typing indicator, renewed
+   * until this poster posts the reply. It leaves nothing to replace, so the reference is undefined.
+   */
+  async placeholder(threadKey: string): Promise<string | undefined> {
+    const { thread } = parseThreadKey(threadKey);
+    // Renewals start first, so a reply posted while this request is in flight still cancels them.
+    this.keepTyping(thread);
+    await this.rest.post(routes.channelTyping(thread));
+    return undefined;
+  }
+
+  async post(threadKey: string, message: OutgoingMessage, options: PostOptions = {}): Promise<void> {
+    const { thread } = parseThreadKey(threadKey);
+    if (options.visibleTo) {
+      if (await this.followUp(threadKey, message, options.visibleTo)) return;
+      // No live interaction to answer privately: say it in the thread, pinging that user alone.
+      const user = discordUserId(options.visibleTo);
+      for (const part of renderDiscord(addressedTo(message, user))) {
+        await this.send(thread, { ...part, allowed_mentions: { parse: [], users: [user] } });
+      }
+      return;
+    }
+    const parts = renderDiscord(message);
+    for (const [index, part] of parts.entries()) {
+      await this.send(thread, options.idempotencyKey ? { ...part, nonce: nonceFor(options.idempotencyKey, index), enforce_nonce: true } : part);
+    }
+  }
+
+  /** An ephemeral follow-up on the user's latest button press in the thread; false when there is none to use. */
+  private async followUp(threadKey: string, message: OutgoingMessage, visibleTo: string): Promise<boolean> {
+    const token = this.options.tokens?.get(threadKey, visibleTo);
+    if (!token) return false;
+    const parts = renderDiscord(message);
+    try {
+      for (const part of parts) {
+        // Webhook routes authenticate by the token in the path, not the bot token.
+        await this.rest.post(routes.webhook(this.applicationId, token), { body: { ...part, flags: EPHEMERAL }, auth: false });
+      }
+      return true;
+    } catch (error) {
+      // Unknown Webhook or Invalid Webhook Token: the interaction expired or was never acknowledged.
+      if (!(error instanceof DiscordAPIError) || (error.status !== 401 && error.status !== 404)) throw error;
+      this.options.tokens?.forget(threadKey, visibleTo, token);
+      return false;
+    }
+  }
+
+  private async send(thread: string, body: DiscordMessage & { nonce?: string; enforce_nonce?: boolean }): Promise<void> {
+    await this.rest.post(routes.channelMessages(thread), { body });
+    // Discord ends the indicator when the bot's message arrives; a renewal after it would restart it.
+    this.stopTyping(thread);
+  }
+
+  private keepTyping(thread: string): void {
+    this.stopTyping(thread);
+    const started = Date.now();
+    const timer = setInterval(() => {
+      // A failed renewal only shortens the indicator; the reply is what matters.
+      this.rest.post(routes.channelTyping(thread)).catch(() => this.stopTyping(thread));
+      if (Date.now() - started + this.typingRefreshMs > this.typingMaxMs) this.stopTyping(thread);
+    }, this.typingRefreshMs);
+    // Nothing to wait for at shutdown: an indicator left running ends by itself within 10 s.
+    timer.unref();
+    this.typing.set(thread, timer);
+  }
+
+  private stopTyping(thread: string): void {
+    const timer = this.typing.get(thread);
+    if (!timer) return;
+    clearInterval(timer);
+    this.typing.delete(thread);
+  }
+}
+
+/** The message with the user's mention leading its first paragraph. */
+function addressedTo(message: OutgoingMessage, userId: string): OutgoingMessage {
+  const [first, ...rest] = message.paragraphs;
+  return { ...message, paragraphs: [`<@${userId}> ${first ?? ""}`.trimEnd(), ...rest] };
+}
+
+/** A stable nonce per key and part, within Discord's 25 characters whatever the key's length. */
+export function nonceFor(idempotencyKey: string, part: number): string {
+  return createHash("sha256").update(`${idempotencyKey}#${part}`).digest("base64url").slice(0, NONCE_LENGTH);
+}
