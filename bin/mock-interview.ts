@@ -1,9 +1,10 @@
 #!/usr/bin/env -S node --import tsx
 // The composition root: the only place that sees both src/ and adapters/.
+import { loadDiscordConfig } from "../adapters/discord/config.js";
+import { DiscordPlatform } from "../adapters/discord/platform.js";
 import { loadSlackConfig } from "../adapters/slack/config.js";
 import { SlackPlatform } from "../adapters/slack/platform.js";
 import type { Config } from "../src/config/env.js";
-import { ConfigError } from "../src/errors.js";
 import { loadContent } from "../src/engine/context.js";
 import { createLogger } from "../src/ops/logger.js";
 import type { ChatPlatform } from "../src/service/platform.js";
@@ -20,8 +21,8 @@ function configuredPlatforms(config: Config): ChatPlatform[] {
   const logger = createLogger({ level: config.LOG_LEVEL, role: "platform" });
   const slack = loadSlackConfig();
   if (slack) platforms.push(new SlackPlatform(slack, bank, logger));
-  // Say so rather than start without the platform the operator configured.
-  if (process.env.DISCORD_TOKEN) throw new ConfigError("DISCORD_TOKEN: the Discord bot is not wired into the service yet; unset it, or use Slack for now");
+  // Either Discord variable turns Discord on, so a token forgotten next to an application id is named, not ignored.
+  if (process.env.DISCORD_TOKEN || process.env.DISCORD_APPLICATION_ID) platforms.push(new DiscordPlatform(loadDiscordConfig(), bank, logger));
   return platforms;
 }
 

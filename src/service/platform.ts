@@ -16,4 +16,4 @@ export interface ChatPlatform {
   stop(): Promise<void>;
 }
 
-export const NO_PLATFORM_MESSAGE = "No chat platform configured: set SLACK_BOT_TOKEN (see the README's Slack section)";
+export const NO_PLATFORM_MESSAGE = "No chat platform configured: set SLACK_BOT_TOKEN or DISCORD_TOKEN (see the README's Slack and Discord sections)";

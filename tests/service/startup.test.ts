@@ -23,7 +23,7 @@ describe("mock-interview start-up", () => {
   test("the bot with no chat platform configured says which variables to set", async () => {
     const result = await runCli(BIN, ["bot"], { env: { REDIS_URL: "redis://127.0.0.1:6390" } });
     expect(result.code).toBe(1);
-    expect(oneLine(result.stderr)).toBe("No chat platform configured: set SLACK_BOT_TOKEN (see the README's Slack section)");
+    expect(oneLine(result.stderr)).toBe("No chat platform configured: set SLACK_BOT_TOKEN or DISCORD_TOKEN (see the README's Slack and Discord sections)");
   });
 
   test("an unreachable Redis stops start-up with one line saying where it looked, without the password", async () => {
