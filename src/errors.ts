@@ -2,7 +2,7 @@
  * Typed errors. Each carries a message fit to show a user as it is; adapters turn them into a
  * reply (or one line on stderr) and log any cause once. Callers branch on `code`, not on text.
  */
-export type ErrorCode = "content" | "config" | "user-input" | "not-found" | "dependency-down" | "conflict";
+export type ErrorCode = "content" | "config" | "user-input" | "not-found" | "dependency-down" | "conflict" | "forbidden";
 
 export abstract class AppError extends Error {
   abstract readonly code: ErrorCode;
@@ -40,6 +40,11 @@ export class DependencyDownError extends AppError {
 /** The action clashes with the interview's state (already ended, someone else's interview, …). */
 export class ConflictError extends AppError {
   readonly code = "conflict";
+}
+
+/** The user may not do this (review their own interview, remove someone else's schedule, …). */
+export class ForbiddenError extends AppError {
+  readonly code = "forbidden";
 }
 
 export function isAppError(error: unknown): error is AppError {

@@ -114,6 +114,8 @@ export class SlackPlatform implements ChatPlatform {
     }
     if (request.kind === "help") return tell(helpMessage());
     if (request.kind === "problems") return tell(problemsMessage(this.bank));
+    // TEAM-WIRING: the team sub-commands are handed to src/team and src/schedule (issue 7, in progress).
+    if (request.kind !== "start") return tell({ kind: "error", paragraphs: [`"${request.kind}" is not wired into Slack yet.`] });
 
     const problem = plannedProblem(request, this.bank, command.trigger_id);
     const [parent] = renderSlack(parentMessage(command.user_name, request.level, problem?.title));

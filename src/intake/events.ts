@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FocusSchema } from "../engine/focus.js";
 import { CandidateSchema } from "../engine/session.js";
 import { ACTIONS } from "../messages/message.js";
 
@@ -35,6 +36,8 @@ export const StartEventSchema = z.object({
   /** As typed; the engine validates it and the candidate hears about a bad one in the thread. */
   level: z.string().optional(),
   problem: z.string().optional(),
+  /** `/mock-interview focus`: what this interview should exercise (see src/team). */
+  focus: FocusSchema.optional(),
 });
 export type StartEvent = z.infer<typeof StartEventSchema>;
 

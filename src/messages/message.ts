@@ -17,6 +17,22 @@ export const ACTION_LABELS = {
 
 export type MessageKind = "interviewer" | "notice" | "summary" | "error";
 
+/**
+ * Buttons that act outside an interview's turns: review a finished interview, start this week's
+ * practice problem, confirm or cancel forget-me. Each adapter encodes `action` and `value` in its
+ * platform's button id and hands presses to the team features in src/team.
+ */
+export const TEAM_ACTIONS = ["review", "practice-start", "forget-confirm", "forget-cancel"] as const;
+export type TeamAction = (typeof TEAM_ACTIONS)[number];
+
+export interface Button {
+  action: TeamAction;
+  label: string;
+  /** What the press is about (an interview id, a problem id and level); at most 64 characters. */
+  value: string;
+  style?: "primary" | "danger";
+}
+
 export interface Field {
   label: string;
   value: string;
@@ -28,6 +44,10 @@ export interface OutgoingMessage {
   paragraphs: string[];
   fields?: Field[];
   actions?: Action[];
+  /** Team buttons, rendered after any interview actions. */
+  buttons?: Button[];
+  /** Platform user keys to notify: rendered as a leading mention that pings exactly these users. */
+  mentions?: string[];
 }
 
 /** The message as plain text: notification fallbacks, logs at debug level, the JSON terminal mode. */

@@ -12,8 +12,18 @@ export interface PostOptions {
   replaces?: string;
 }
 
+/** A rendered picture (the progress chart) with the text that goes with it. */
+export interface Image {
+  png: Buffer;
+  /** File name shown by the platform, e.g. `progress.png`. */
+  filename: string;
+  /** Alt text / title for screen readers and notifications. */
+  alt: string;
+}
+
 /**
- * Delivers a platform-neutral message into the thread a key names. Each adapter implements it with
+ * Delivers a platform-neutral message into the thread a key names, or top-level into a channel when
+ * given a channel key (`slack:<team>:<channel>`, `discord:<guild>:<channel>`). Each adapter implements it with
  * its REST client only, so the summary worker can post without a gateway connection. Failures
  * reject; the caller decides whether to retry.
  */
@@ -24,6 +34,10 @@ export interface Poster {
    * replaces (Slack), or a typing indicator with no reference (Discord). Optional per platform.
    */
   placeholder?(threadKey: string): Promise<string | undefined>;
+  /** Sends a direct message to one user (a user key), e.g. a request to review a teammate's interview. */
+  direct?(userKey: string, message: OutgoingMessage): Promise<void>;
+  /** Posts a PNG into a channel or thread, with `message` as its caption. */
+  postImage?(key: string, image: Image, message: OutgoingMessage): Promise<void>;
   /** Whether `placeholder` does anything for this thread (a router answers per platform). */
   showsPlaceholder?(threadKey: string): boolean;
 }

@@ -1,6 +1,6 @@
 import { ConfigError } from "../errors.js";
 import type { OutgoingMessage } from "../messages/message.js";
-import type { Poster, PostOptions } from "./port.js";
+import type { Image, Poster, PostOptions } from "./port.js";
 
 /** The platform a thread key belongs to: its first segment (`slack:T1:C1:1700.1` → `slack`). */
 export function platformOf(threadKey: string): string {
@@ -33,10 +33,26 @@ export class PosterRouter implements Poster {
   }
 
   async post(threadKey: string, message: OutgoingMessage, options?: PostOptions): Promise<void> {
-    const poster = this.posters.get(platformOf(threadKey));
+    await this.for(threadKey).post(threadKey, message, options);
+  }
+
+  async direct(userKey: string, message: OutgoingMessage): Promise<void> {
+    const poster = this.for(userKey);
+    if (!poster.direct) throw new ConfigError(`"${platformOf(userKey)}" cannot send direct messages`);
+    await poster.direct(userKey, message);
+  }
+
+  async postImage(key: string, image: Image, message: OutgoingMessage): Promise<void> {
+    const poster = this.for(key);
+    if (!poster.postImage) throw new ConfigError(`"${platformOf(key)}" cannot post images`);
+    await poster.postImage(key, image, message);
+  }
+
+  private for(key: string): Poster {
+    const poster = this.posters.get(platformOf(key));
     if (!poster) {
-      throw new ConfigError(`No poster for "${platformOf(threadKey)}" threads: that platform is not configured in this process (configured: ${this.platforms.join(", ") || "none"}).`);
+      throw new ConfigError(`No poster for "${platformOf(key)}" threads: that platform is not configured in this process (configured: ${this.platforms.join(", ") || "none"}).`);
     }
-    await poster.post(threadKey, message, options);
+    return poster;
   }
 }

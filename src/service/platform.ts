@@ -1,5 +1,7 @@
 import type { Intake } from "../intake/port.js";
 import type { Poster } from "../poster/port.js";
+import type { Directory } from "../team/directory.js";
+import type { TeamServices } from "../team/port.js";
 
 /**
  * A chat platform as the service sees it; each adapter (Slack, Discord) implements one.
@@ -10,8 +12,10 @@ export interface ChatPlatform {
   readonly name: string;
   /** Posts into this platform's threads with its REST client only (no gateway, no receiver). */
   readonly poster: Poster;
-  /** Starts receiving (HTTP receiver, gateway) and hands every event to `intake`. */
-  start(intake: Intake): Promise<void>;
+  /** Answers membership, admin and link questions for the team features, from the platform's REST API. */
+  readonly directory?: Directory;
+  /** Starts receiving (HTTP receiver, gateway) and hands every event to `intake`, and team commands to `team`. */
+  start(intake: Intake, team?: TeamServices): Promise<void>;
   /** Stops receiving; events not yet handed over are left for the platform to redeliver. */
   stop(): Promise<void>;
 }

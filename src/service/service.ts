@@ -23,6 +23,9 @@ import { SummaryQueue } from "../queue/summary-queue.js";
 import { SummaryWorker } from "../queue/summary-worker.js";
 import { keySpace } from "../store/keys.js";
 import { RedisSessionStore } from "../store/redis.js";
+import { RedisPracticeSchedules } from "../schedule/schedules.js";
+import { DirectoryRouter, type Directory } from "../team/directory.js";
+import { RedisTeamPractice } from "../team/practice.js";
 import { NO_PLATFORM_MESSAGE, type ChatPlatform } from "./platform.js";
 import { connectRedis } from "./redis.js";
 
@@ -65,6 +68,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const keys = keySpace(config.REDIS_KEY_PREFIX);
   const ttlMs = config.SESSION_TTL_DAYS * DAY_MS;
   const poster = new PosterRouter(platforms.map((platform) => [platform.name, platform.poster] as const));
+  const directory = new DirectoryRouter(platforms.flatMap((platform) => (platform.directory ? [[platform.name, platform.directory] as [string, Directory]] : [])));
   const bot = role !== "worker";
   const work = role !== "bot";
 
@@ -146,8 +150,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       sweeper.start();
       closers.push(() => sweeper.stop());
       closers.push(async () => intake.close());
+      const team = new RedisTeamPractice({ redis: data, keys, ttlMs, store, content, poster, directory, summaries: queue, clock });
+      const schedules = new RedisPracticeSchedules({ redis: data, keys, prefix: config.BULLMQ_PREFIX, directory, logger });
+      closers.push(() => schedules.close());
       for (const platform of platforms) {
-        await platform.start(intake);
+        await platform.start(intake, { team, schedules });
         closers.push(() => platform.stop());
       }
     }

@@ -17,8 +17,18 @@ export interface KeySpace {
   seen(threadKey: string, eventId: string): string;
   /** Records what the summary worker already posted for an interview. */
   posted(threadKey: string, interviewId: string): string;
+  /** The summary the worker wrote for an interview (JSON), kept for history, focus and progress. */
+  summary(threadKey: string, interviewId: string): string;
+  /** Peer reviews of an interview: a hash of reviewer user key → review JSON. */
+  reviews(threadKey: string, interviewId: string): string;
   /** A candidate's interviews, scored by start time. */
   candidate(candidateId: string): string;
+  /** Weekly practice schedules: a hash of channel key → schedule JSON. */
+  readonly schedules: string;
+  /** Problems a channel's schedule has already posted in the current rotation (a set). */
+  scheduleUsed(channelKey: string): string;
+  /** The problem each tick of a channel's schedule picked (tick id → problem id), so a retried tick posts the same one. */
+  scheduleTicks(channelKey: string): string;
   /** Threads with events waiting, scored by when they first waited: the sweeper's worklist. */
   readonly pendingThreads: string;
   /** Ended interviews whose summary job may not be enqueued yet, scored by when they ended. */
@@ -35,6 +45,11 @@ export function keySpace(prefix: string): KeySpace {
     placeholder: (threadKey) => `${thread(threadKey)}:placeholder`,
     seen: (threadKey, eventId) => `${thread(threadKey)}:seen:${eventId}`,
     posted: (threadKey, interviewId) => `${thread(threadKey)}:posted:${interviewId}`,
+    summary: (threadKey, interviewId) => `${thread(threadKey)}:summary:${interviewId}`,
+    reviews: (threadKey, interviewId) => `${thread(threadKey)}:reviews:${interviewId}`,
+    schedules: `${prefix}:schedules`,
+    scheduleUsed: (channelKey) => `${prefix}:schedule:{${channelKey}}:used`,
+    scheduleTicks: (channelKey) => `${prefix}:schedule:{${channelKey}}:ticks`,
     candidate: (candidateId) => `${prefix}:candidate:{${candidateId}}:interviews`,
     pendingThreads: `${prefix}:pending-threads`,
     summariesDue: `${prefix}:summaries-due`,

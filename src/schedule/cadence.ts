@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { UserInputError } from "../errors.js";
+import { parseLevel } from "../content/bank.js";
+import { LevelSchema, type Level } from "../engine/levels.js";
+
+export const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
+
+/** When a channel's practice prompt is posted: one weekday and time in a time zone. */
+export const WeeklyCadenceSchema = z.object({
+  /** 0 = Sunday … 6 = Saturday, as cron counts. */
+  day: z.number().int().min(0).max(6),
+  hour: z.number().int().min(0).max(23),
+  minute: z.number().int().min(0).max(59),
+  /** An IANA zone such as `Europe/Berlin`; UTC when the user names none. */
+  timezone: z.string().min(1),
+  level: LevelSchema.nullable(),
+});
+export type WeeklyCadence = z.infer<typeof WeeklyCadenceSchema>;
+
+export const DEFAULT_TIMEZONE = "UTC";
+
+/** `weekly <day> <HH:MM> [timezone] [level]` as typed (or as Discord options); bad parts are UserInputErrors saying what is expected. */
+export function parseWeekly(input: { day: string; time: string; timezone?: string | null; level?: string | null }): WeeklyCadence {
+  const day = parseDay(input.day);
+  const [hour, minute] = parseTime(input.time);
+  const timezone = input.timezone?.trim() ? parseTimezone(input.timezone.trim()) : DEFAULT_TIMEZONE;
+  const level: Level | null = input.level?.trim() ? parseLevel(input.level.trim()) : null;
+  return { day, hour, minute, timezone, level };
+}
+
+/** The cron pattern BullMQ's job scheduler runs in the cadence's time zone. */
+export function cronPattern(cadence: WeeklyCadence): string {
+  return `${cadence.minute} ${cadence.hour} * * ${cadence.day}`;
+}
+
+/** "Mondays at 09:30 (Europe/Berlin)". */
+export function describeCadence(cadence: WeeklyCadence): string {
+  const names = ["Sundays", "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays"];
+  const time = `${String(cadence.hour).padStart(2, "0")}:${String(cadence.minute).padStart(2, "0")}`;
+  return `${names[cadence.day] ?? "?"} at ${time} (${cadence.timezone})${cadence.level ? `, ${cadence.level} level` : ""}`;
+}
+
+function parseDay(raw: string): number {
+  const word = raw.trim().toLowerCase().slice(0, 3);
+  const index = WEEKDAYS.indexOf(word as (typeof WEEKDAYS)[number]);
+  if (index === -1 || raw.trim().length < 3) throw new UserInputError(`"${raw}" is not a day of the week: use mon, tue, wed, thu, fri, sat or sun.`);
+  return index;
+}
+
+function parseTime(raw: string): [number, number] {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(raw.trim());
+  const hour = Number(match?.[1]);
+  const minute = Number(match?.[2]);
+  if (!match || hour > 23 || minute > 59) throw new UserInputError(`"${raw}" is not a time: use 24-hour HH:MM, e.g. 09:30.`);
+  return [hour, minute];
+}
+
+function parseTimezone(raw: string): string {
+  try {
+    // The runtime's own zone database decides, so a zone Node knows is a zone the scheduler can use.
+    return new Intl.DateTimeFormat("en-US", { timeZone: raw }).resolvedOptions().timeZone;
+  } catch {
+    throw new UserInputError(`"${raw}" is not a time zone: use an IANA name such as Europe/Berlin, America/New_York or UTC.`);
+  }
+}
