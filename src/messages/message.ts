@@ -50,6 +50,17 @@ export interface OutgoingMessage {
   mentions?: string[];
 }
 
+/**
+ * A user named inside text, e.g. who wrote a review comment: `<@slack:T1:U1>`. Adapters render it
+ * as the platform's mention of that user without pinging them; only `mentions` ping.
+ */
+export function mentionOf(userKey: string): string {
+  return `<@${userKey}>`;
+}
+
+/** Finds `mentionOf` tokens in text; the first group is the user key. */
+export const MENTION_TOKEN = /<@([a-z]+:[^<>\s]+)>/g;
+
 /** The message as plain text: notification fallbacks, logs at debug level, the JSON terminal mode. */
 export function plainText(message: OutgoingMessage): string {
   const parts: string[] = [];

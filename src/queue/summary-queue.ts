@@ -1,6 +1,6 @@
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import { SUMMARY_JOB, SUMMARY_QUEUE, summaryJobOptions, type SummaryJob, type SummaryRetries } from "./summary-job.js";
+import { SUMMARY_JOB, SUMMARY_QUEUE, summaryJobId, summaryJobOptions, type SummaryJob, type SummaryRetries } from "./summary-job.js";
 
 /** Asks for an interview's summary; asking twice for one interview has one effect. */
 export interface SummaryRequests {
@@ -21,6 +21,11 @@ export class SummaryQueue implements SummaryRequests {
 
   async request(job: SummaryJob): Promise<void> {
     await this.queue.add(SUMMARY_JOB, job, summaryJobOptions(job, this.retries));
+  }
+
+  /** Drops an interview's summary job (forget-me). False when a worker holds it right now and it cannot be removed. */
+  async remove(interviewId: string): Promise<boolean> {
+    return (await this.queue.remove(summaryJobId(interviewId))) === 1;
   }
 
   /** Job counts by state, for the queue-depth metric. */

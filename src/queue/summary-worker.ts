@@ -6,6 +6,7 @@ import type { Metrics } from "../ops/metrics.js";
 import type { Poster } from "../poster/port.js";
 import { UnreadableSessionError } from "../store/errors.js";
 import type { SessionStore } from "../store/port.js";
+import type { SummaryArchive } from "../team/archive.js";
 import { summaryMessage } from "../summary/message.js";
 import type { Summarizer } from "../summary/port.js";
 import type { PostedRecord } from "./posted.js";
@@ -19,6 +20,8 @@ export interface SummaryWorkerOptions {
   summarizer: Summarizer;
   poster: Poster;
   posted: PostedRecord;
+  /** Keeps each summary for history, focus, progress and the peer-review aggregate. */
+  archive: SummaryArchive;
   metrics: Metrics;
   logger: Logger;
   /** WORKER_CONCURRENCY. */
@@ -89,7 +92,7 @@ export class SummaryWorker {
   }
 
   private async summarizeAndPost(job: SummaryJob): Promise<string> {
-    const { posted, store, summarizer, poster, metrics } = this.options;
+    const { posted, store, summarizer, poster, archive, metrics } = this.options;
     if (await posted.has(job, "summary")) return "already-posted";
     let session;
     try {
@@ -101,8 +104,18 @@ export class SummaryWorker {
     if (!session) throw new UnrecoverableError("interview not found: it expired or was never saved");
     if (session.phase !== "ended") throw new Error("interview has not ended yet");
     const summary = await summarizer.summarize(session);
+    // Kept before posting, so a Review pressed on the scorecard at once finds the AI's ratings to compare with.
+    await archive.save({
+      threadKey: job.threadKey,
+      interviewId: job.interviewId,
+      candidateId: session.candidate.id,
+      level: session.level,
+      startedAt: session.startedAt,
+      endedAt: session.endedAt ?? Date.now(),
+      summary,
+    });
     // Posting and recording cannot be one step; the idempotency key lets platforms that dedupe close that gap.
-    await poster.post(job.threadKey, summaryMessage(summary), { idempotencyKey: summaryJobId(job.interviewId) });
+    await poster.post(job.threadKey, summaryMessage(summary, { reviewable: true }), { idempotencyKey: summaryJobId(job.interviewId) });
     await posted.record(job, "summary");
     metrics.summariesPosted.inc();
     return "posted";

@@ -3,6 +3,8 @@
  * (`{…}`), so the scripts that touch several of them stay on one Redis Cluster slot.
  */
 export interface KeySpace {
+  /** What every key of one thread starts with (before `:`): forget-me scans for it to delete a thread whole. */
+  thread(threadKey: string): string;
   /** Hash of the thread's interviews by id, plus `current`: the id of the thread's latest interview. */
   interviews(threadKey: string): string;
   /** Candidate events waiting for their turn, oldest first. */
@@ -29,6 +31,8 @@ export interface KeySpace {
   scheduleUsed(channelKey: string): string;
   /** The problem each tick of a channel's schedule picked (tick id → problem id), so a retried tick posts the same one. */
   scheduleTicks(channelKey: string): string;
+  /** Ticks of a channel's schedule whose prompt is already posted (a sorted set of tick ids by when), so a re-run posts nothing twice. */
+  schedulePosted(channelKey: string): string;
   /** Threads with events waiting, scored by when they first waited: the sweeper's worklist. */
   readonly pendingThreads: string;
   /** Ended interviews whose summary job may not be enqueued yet, scored by when they ended. */
@@ -38,6 +42,7 @@ export interface KeySpace {
 export function keySpace(prefix: string): KeySpace {
   const thread = (threadKey: string) => `${prefix}:{${threadKey}}`;
   return {
+    thread,
     interviews: (threadKey) => `${thread(threadKey)}:interviews`,
     inbox: (threadKey) => `${thread(threadKey)}:inbox`,
     lastMessageAt: (threadKey) => `${thread(threadKey)}:last-message-at`,
@@ -50,6 +55,7 @@ export function keySpace(prefix: string): KeySpace {
     schedules: `${prefix}:schedules`,
     scheduleUsed: (channelKey) => `${prefix}:schedule:{${channelKey}}:used`,
     scheduleTicks: (channelKey) => `${prefix}:schedule:{${channelKey}}:ticks`,
+    schedulePosted: (channelKey) => `${prefix}:schedule:{${channelKey}}:posted`,
     candidate: (candidateId) => `${prefix}:candidate:{${candidateId}}:interviews`,
     pendingThreads: `${prefix}:pending-threads`,
     summariesDue: `${prefix}:summaries-due`,

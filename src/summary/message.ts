@@ -1,5 +1,5 @@
 import type { Rating } from "../content/schemas.js";
-import type { OutgoingMessage } from "../messages/message.js";
+import type { Button, OutgoingMessage } from "../messages/message.js";
 import type { Summary } from "./schema.js";
 
 export const RATING_LABELS = {
@@ -9,8 +9,13 @@ export const RATING_LABELS = {
   "not-shown": "Not shown",
 } as const satisfies Record<Rating, string>;
 
+export interface SummaryMessageOptions {
+  /** Adds a Review button so teammates can review the interview from its scorecard (chat threads, not the terminal). @defaultValue false */
+  reviewable?: boolean;
+}
+
 /** The scorecard as a platform-neutral message: one field per dimension, then the lists. */
-export function summaryMessage(summary: Summary): OutgoingMessage {
+export function summaryMessage(summary: Summary, options: SummaryMessageOptions = {}): OutgoingMessage {
   const paragraphs = [
     `${summary.problemTitle ?? "Interview"}${summary.level ? ` · ${summary.level} level` : ""} · ${summary.minutes} min · ${summary.hintsUsed} hint${summary.hintsUsed === 1 ? "" : "s"} used`,
     summary.narrative.overallAssessment,
@@ -33,7 +38,13 @@ export function summaryMessage(summary: Summary): OutgoingMessage {
       value: row.evidence[0] ? `"${row.evidence[0]}"` : row.justification,
     })),
     paragraphs,
+    ...(options.reviewable ? { buttons: [reviewButton(summary.interviewId)] } : {}),
   };
+}
+
+/** The button that opens the review form for an interview; its value is the interview id. */
+export function reviewButton(interviewId: string): Button {
+  return { action: "review", label: "Review", value: interviewId };
 }
 
 function section(title: string, items: readonly string[]): string {

@@ -1,0 +1,55 @@
+import type { Redis } from "ioredis";
+import { z } from "zod";
+import { storage } from "../store/errors.js";
+import type { KeySpace } from "../store/keys.js";
+import { ReviewInputSchema } from "./port.js";
+
+/** One reviewer's review of one interview. The reviewer is kept by user key only, never by name. */
+export const StoredReviewSchema = ReviewInputSchema.extend({
+  reviewer: z.string().min(1),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type StoredReview = z.infer<typeof StoredReviewSchema>;
+
+/**
+ * Peer reviews in Redis: one hash per interview, inside the thread's hash tag, keyed by reviewer,
+ * so a second review by the same person replaces the first. The hash expires with the interview
+ * (SESSION_TTL_DAYS after the latest review).
+ */
+export class ReviewStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: KeySpace,
+    private readonly ttlMs: number,
+  ) {}
+
+  async get(threadKey: string, interviewId: string, reviewer: string): Promise<StoredReview | null> {
+    const raw = await storage(() => this.redis.hget(this.keys.reviews(threadKey, interviewId), reviewer));
+    return raw === null ? null : parse(raw);
+  }
+
+  async put(threadKey: string, interviewId: string, review: StoredReview): Promise<void> {
+    const key = this.keys.reviews(threadKey, interviewId);
+    await storage(() => this.redis.multi().hset(key, review.reviewer, JSON.stringify(review)).pexpire(key, this.ttlMs).exec());
+  }
+
+  /** Every readable review of the interview, oldest first. */
+  async all(threadKey: string, interviewId: string): Promise<StoredReview[]> {
+    const raw = await storage(() => this.redis.hvals(this.keys.reviews(threadKey, interviewId)));
+    return raw
+      .map(parse)
+      .filter((review) => review !== null)
+      .sort((a, b) => a.createdAt - b.createdAt);
+  }
+}
+
+function parse(raw: string): StoredReview | null {
+  try {
+    const parsed = StoredReviewSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    // Not JSON: read as missing, like an unreadable summary, so one bad entry does not hide the rest.
+    return null;
+  }
+}
