@@ -40,10 +40,13 @@ export function describeCadence(cadence: WeeklyCadence): string {
   return `${names[cadence.day] ?? "?"} at ${time} (${cadence.timezone})${cadence.level ? `, ${cadence.level} level` : ""}`;
 }
 
+const DAY_NAMES = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
+
+/** `mon`, `tues`, `Monday`, `mondays`: but not `monkey`, which only shares the first three letters. */
 function parseDay(raw: string): number {
-  const word = raw.trim().toLowerCase().slice(0, 3);
-  const index = WEEKDAYS.indexOf(word as (typeof WEEKDAYS)[number]);
-  if (index === -1 || raw.trim().length < 3) throw new UserInputError(`"${raw}" is not a day of the week: use mon, tue, wed, thu, fri, sat or sun.`);
+  const word = raw.trim().toLowerCase();
+  const index = DAY_NAMES.findIndex((name) => (word.length >= 3 && name.startsWith(word)) || word === `${name}s`);
+  if (index === -1) throw new UserInputError(`"${raw}" is not a day of the week: use mon, tue, wed, thu, fri, sat or sun.`);
   return index;
 }
 
@@ -56,6 +59,8 @@ function parseTime(raw: string): [number, number] {
 }
 
 function parseTimezone(raw: string): string {
+  // Offsets ("+01:00", "GMT+1") are refused: newer runtimes accept some, the scheduler's cron library does not.
+  if (!/^[A-Za-z][A-Za-z0-9_/+-]*$/.test(raw)) throw new UserInputError(`"${raw}" is not a time zone: use an IANA name such as Europe/Berlin, America/New_York or UTC.`);
   try {
     // The runtime's own zone database decides, so a zone Node knows is a zone the scheduler can use.
     return new Intl.DateTimeFormat("en-US", { timeZone: raw }).resolvedOptions().timeZone;

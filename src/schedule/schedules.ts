@@ -1,10 +1,18 @@
+import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
+import { systemClock, type Clock } from "../clock.js";
+import { ForbiddenError, NotFoundError } from "../errors.js";
 import type { OutgoingMessage } from "../messages/message.js";
 import type { Logger } from "../ops/logger.js";
 import type { KeySpace } from "../store/keys.js";
 import type { Directory } from "../team/directory.js";
 import type { PracticeSchedules } from "../team/port.js";
-import type { WeeklyCadence } from "./cadence.js";
+import { WeeklyCadenceSchema, type WeeklyCadence } from "./cadence.js";
+import { PRACTICE_QUEUE, schedulerId, upsertScheduler, weeklyRepeat, type PracticeRepeat, type PracticeTick } from "./job.js";
+import { ScheduleRecords } from "./records.js";
+import { noSchedule, onlyCreatorOrAdmin, scheduleListed, scheduleOff, scheduleSet, SCHEDULE_COMMAND } from "./replies.js";
+import { clearRotation } from "./rotation.js";
+import type { Schedule } from "./schedule-schema.js";
 
 export interface SchedulesOptions {
   redis: Redis;
@@ -13,23 +21,73 @@ export interface SchedulesOptions {
   prefix: string;
   directory: Directory;
   logger: Logger;
+  /** How a cadence repeats in BullMQ. @defaultValue its cron pattern in its time zone */
+  repeat?: PracticeRepeat | undefined;
+  clock?: Clock | undefined;
 }
 
-// SKELETON (issue 7, being built): weekly practice prompts as BullMQ job schedulers.
+/**
+ * Weekly practice prompts as BullMQ job schedulers, one per channel: the schedule is stored first
+ * and the scheduler upserted after it, so a tick never finds a scheduler without its schedule
+ * (the worker would take that for an orphan and remove it).
+ */
 export class RedisPracticeSchedules implements PracticeSchedules {
-  constructor(private readonly options: SchedulesOptions) {}
+  private readonly queue: Queue<PracticeTick>;
+  private readonly records: ScheduleRecords;
+  private readonly repeat: PracticeRepeat;
 
-  set(channelKey: string, user: string, cadence: WeeklyCadence): Promise<OutgoingMessage> {
-    return Promise.reject(new Error(`schedules not built yet (${channelKey} ${user} ${cadence.timezone} ${this.options.prefix})`));
+  constructor(private readonly options: SchedulesOptions) {
+    this.queue = new Queue<PracticeTick>(PRACTICE_QUEUE, { connection: options.redis, prefix: options.prefix });
+    // An unhandled 'error' event would end the process; a Redis blip is reported and survived.
+    this.queue.on("error", (error) => options.logger.debug({ err: error.message }, "practice queue: redis error"));
+    this.records = new ScheduleRecords(options.redis, options.keys);
+    this.repeat = options.repeat ?? weeklyRepeat;
   }
 
-  list(channelKey: string): Promise<OutgoingMessage> {
-    return Promise.reject(new Error(`schedules not built yet (${channelKey})`));
+  async set(channelKey: string, user: string, cadence: WeeklyCadence): Promise<OutgoingMessage> {
+    const existing = await this.records.get(channelKey);
+    if (existing) await this.mayChange(existing, user);
+    const schedule: Schedule = { channelKey, creatorId: user, cadence: WeeklyCadenceSchema.parse(cadence), createdAt: (this.options.clock ?? systemClock).now() };
+    await this.records.save(schedule);
+    let next: number | undefined;
+    try {
+      next = await upsertScheduler(this.queue, schedule, this.repeat);
+    } catch (error) {
+      // Put the channel back as it was, so it never shows a schedule that will not tick.
+      await (existing ? this.records.save(existing) : this.records.remove(channelKey)).catch((undo: unknown) =>
+        this.options.logger.warn({ channelKey, err: undo instanceof Error ? undo.message : String(undo) }, "could not undo a schedule whose scheduler failed"),
+      );
+      throw error;
+    }
+    this.options.logger.info({ channelKey, user, cadence: schedule.cadence, replaced: existing !== null }, "practice schedule set");
+    return scheduleSet(schedule, next, existing !== null);
   }
 
-  off(channelKey: string, user: string): Promise<OutgoingMessage> {
-    return Promise.reject(new Error(`schedules not built yet (${channelKey} ${user})`));
+  async list(channelKey: string): Promise<OutgoingMessage> {
+    const schedule = await this.records.get(channelKey);
+    if (!schedule) return noSchedule();
+    return scheduleListed(schedule, (await this.queue.getJobScheduler(schedulerId(channelKey)))?.next);
   }
 
-  async close(): Promise<void> {}
+  async off(channelKey: string, user: string): Promise<OutgoingMessage> {
+    const schedule = await this.records.get(channelKey);
+    if (!schedule) throw new NotFoundError(`There is no weekly practice in this channel to turn off. Start one with ${SCHEDULE_COMMAND}.`);
+    await this.mayChange(schedule, user);
+    // The scheduler goes first: a tick that runs in between still finds its schedule and posts as planned.
+    await this.queue.removeJobScheduler(schedulerId(channelKey));
+    await this.records.remove(channelKey);
+    await clearRotation(this.options.redis, this.options.keys, channelKey);
+    this.options.logger.info({ channelKey, user }, "practice schedule removed");
+    return scheduleOff();
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+  }
+
+  private async mayChange(schedule: Schedule, user: string): Promise<void> {
+    if (schedule.creatorId === user) return;
+    if (await this.options.directory.isAdmin(schedule.channelKey, user)) return;
+    throw new ForbiddenError(onlyCreatorOrAdmin(schedule));
+  }
 }

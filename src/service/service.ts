@@ -23,7 +23,10 @@ import { SummaryQueue } from "../queue/summary-queue.js";
 import { SummaryWorker } from "../queue/summary-worker.js";
 import { keySpace } from "../store/keys.js";
 import { RedisSessionStore } from "../store/redis.js";
+import type { PracticeRepeat } from "../schedule/job.js";
 import { RedisPracticeSchedules } from "../schedule/schedules.js";
+import { PracticeWorker } from "../schedule/worker.js";
+import { SummaryArchive } from "../team/archive.js";
 import { DirectoryRouter, type Directory } from "../team/directory.js";
 import { RedisTeamPractice } from "../team/practice.js";
 import { NO_PLATFORM_MESSAGE, type ChatPlatform } from "./platform.js";
@@ -44,6 +47,8 @@ export interface ServiceOptions {
   clock?: Clock;
   /** How often the sweeper looks for work a crashed process left. @defaultValue 5000 */
   sweepIntervalMs?: number;
+  /** How weekly practice schedules repeat in BullMQ; tests tick every few hundred ms. @defaultValue the cadence's cron pattern in its time zone */
+  practiceRepeat?: PracticeRepeat;
 }
 
 export interface RunningService {
@@ -117,6 +122,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         summarizer: new MeteredSummarizer(setup.summarizer, metrics, setup.mode),
         poster,
         posted: new PostedRecord(connection, keys, ttlMs),
+        archive: new SummaryArchive(connection, keys, ttlMs),
         metrics,
         logger,
         concurrency: config.WORKER_CONCURRENCY,
@@ -124,6 +130,21 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       });
       await worker.start();
       closers.push(() => worker.close());
+      const practice = new PracticeWorker({
+        connection,
+        prefix: config.BULLMQ_PREFIX,
+        keys,
+        ttlMs,
+        bank: content.bank,
+        poster,
+        metrics,
+        logger,
+        concurrency: config.WORKER_CONCURRENCY,
+        lockMs: config.WORKER_LOCK_MS,
+        repeat: options.practiceRepeat,
+      });
+      await practice.start();
+      closers.push(() => practice.close());
     }
 
     if (bot) {
@@ -151,7 +172,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       closers.push(() => sweeper.stop());
       closers.push(async () => intake.close());
       const team = new RedisTeamPractice({ redis: data, keys, ttlMs, store, content, poster, directory, summaries: queue, clock });
-      const schedules = new RedisPracticeSchedules({ redis: data, keys, prefix: config.BULLMQ_PREFIX, directory, logger });
+      const schedules = new RedisPracticeSchedules({ redis: data, keys, prefix: config.BULLMQ_PREFIX, directory, logger, repeat: options.practiceRepeat, clock });
       closers.push(() => schedules.close());
       for (const platform of platforms) {
         await platform.start(intake, { team, schedules });
