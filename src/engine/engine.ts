@@ -7,6 +7,7 @@ import { ACTIONS, type Action, type OutgoingMessage } from "../messages/message.
 import type { SessionStore } from "../store/port.js";
 import { parseCommand, type Command } from "./commands.js";
 import type { Content } from "./context.js";
+import type { Focus } from "./focus.js";
 import { PHASE_SPECS } from "./phases.js";
 import type { Beat, BeatKind } from "./plan.js";
 import type { Candidate, EntryKind, Session } from "./session.js";
@@ -29,6 +30,8 @@ export interface StartRequest {
   /** As typed by the user; validated here so every adapter reports bad input the same way. */
   level?: string | undefined;
   problem?: string | undefined;
+  /** A focused follow-up's weak spots (`/mock-interview focus`), from the candidate's past scorecards. */
+  focus?: Focus | undefined;
 }
 
 /** What a turn produced: the saved session and the messages to post, in order. */
@@ -68,7 +71,7 @@ export class InterviewEngine {
       throw new ConflictError("An interview is already running in this thread. Finish it with end first.");
     }
     const turn = begin(
-      { id: this.newId(), threadKey: request.threadKey, candidate: request.candidate, level, problemId: problem?.id, now: this.deps.clock.now() },
+      { id: this.newId(), threadKey: request.threadKey, candidate: request.candidate, level, problemId: problem?.id, focus: request.focus, now: this.deps.clock.now() },
       this.deps.content,
     );
     return this.finish(turn, null);

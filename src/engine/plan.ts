@@ -1,4 +1,4 @@
-import type { Area, HintLadder, Probe, Problem } from "../content/schemas.js";
+import type { Area, Dimension, HintLadder, Probe, Problem } from "../content/schemas.js";
 import type { Level } from "./levels.js";
 import type { HintedPhase, Phase } from "./phases.js";
 
@@ -8,6 +8,8 @@ import type { HintedPhase, Phase } from "./phases.js";
  */
 export type Beat =
   | { kind: "greeting"; candidateName: string }
+  /** A focused follow-up says up front what it leans on, so the candidate knows why the questions go there. */
+  | { kind: "focus"; dimensions: Dimension[]; areas: Area[] }
   | { kind: "ask-level"; retry: boolean }
   | { kind: "level-assumed"; level: Level }
   | { kind: "present"; problem: Problem; level: Level; offLevel: boolean }

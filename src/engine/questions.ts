@@ -83,7 +83,7 @@ export function nextQuestion(session: Session, problem: Problem, mentioned: Read
     .filter((concept) => !mentioned.has(concept))
     .map((concept) => content.matcher.areaOf(concept))
     .filter((area): area is AreaId => area !== undefined);
-  const missing = [...goal.askOrder, ...keyAreas].find((area) => !covered.has(area) && !session.areasAsked.includes(area));
+  const missing = [...askOrder(phase, goal.askOrder, session.focus?.areas ?? []), ...keyAreas].find((area) => !covered.has(area) && !session.areasAsked.includes(area));
   const area = missing ? rubric.areas.find((candidate) => candidate.id === missing) : undefined;
   if (area) return { session: { ...session, areasAsked: [...session.areasAsked, area.id] }, beats: [{ kind: "area-question", area }] };
 
@@ -94,9 +94,21 @@ export function nextQuestion(session: Session, problem: Problem, mentioned: Read
   return introBeats({ ...session, phase: nextPhase(phase), phaseTurns: 0 }, problem, mentioned, "turns", content);
 }
 
-/** The problem's deep-dive questions, weakest-covered areas first, two per area. */
+/**
+ * Areas to ask about when left out, a focused interview's areas first. Early phases keep to their
+ * own areas (no monitoring questions before there is a design); once there is one, any area fits.
+ */
+function askOrder(phase: Phase, order: readonly AreaId[], focus: readonly AreaId[]): AreaId[] {
+  const late = phase === "deep-dive" || phase === "scaling";
+  const first = late ? [...focus] : focus.filter((area) => order.includes(area));
+  return [...first, ...order.filter((area) => !first.includes(area))];
+}
+
+/** The problem's deep-dive questions: a focused interview's areas first, then the weakest-covered, two per area. */
 function nextDeepDiveQuestion(session: Session, problem: Problem, covered: ReadonlySet<AreaId>): Asked | undefined {
-  const ordered = [...problem.deepDives].sort((left, right) => Number(covered.has(left.area)) - Number(covered.has(right.area)));
+  const focus = new Set(session.focus?.areas ?? []);
+  const rank = (area: AreaId) => (focus.has(area) ? 0 : 2) + (covered.has(area) ? 1 : 0);
+  const ordered = [...problem.deepDives].sort((left, right) => rank(left.area) - rank(right.area));
   for (const deepDive of ordered) {
     const asked = deepDive.questions.filter((_, index) => session.deepDiveQuestionsAsked.includes(questionId(deepDive.title, index)));
     if (asked.length >= 2) continue;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FocusSchema } from "./focus.js";
 import { LevelSchema } from "./levels.js";
 import { HintedPhaseSchema, PhaseSchema } from "./phases.js";
 
@@ -88,6 +89,11 @@ export const SessionSchema = z.object({
   weakStreak: z.number().int().min(0),
   strongStreak: z.number().int().min(0),
   transcript: z.array(TranscriptEntrySchema),
+  /**
+   * What a focused follow-up aims at (`/mock-interview focus`); absent for an ordinary interview.
+   * Optional rather than defaulted, so sessions stored before it read back exactly as they were.
+   */
+  focus: FocusSchema.optional(),
   interviewer: InterviewerStateSchema.default({ offline: false, failures: 0, promptTokens: 0, completionTokens: 0, goalMetIn: null }),
 });
 export type Session = z.infer<typeof SessionSchema>;

@@ -1,6 +1,7 @@
 import type { Problem } from "../content/schemas.js";
 import { wordCount } from "../analysis/sentences.js";
 import type { Command } from "./commands.js";
+import type { Focus } from "./focus.js";
 import type { Content } from "./context.js";
 import type { Level } from "./levels.js";
 import { ADAPT_AFTER, DEFAULT_LEVEL, MAX_MESSAGE_CHARS, PHASE_GOALS, STRONG_ANSWER, WEAK_ANSWER } from "./phase-goals.js";
@@ -25,6 +26,8 @@ export interface BeginInput {
   candidate: Candidate;
   level?: Level | undefined;
   problemId?: string | undefined;
+  /** Weak spots from past scorecards for this interview to lean on. */
+  focus?: Focus | undefined;
   now: number;
 }
 
@@ -56,9 +59,12 @@ export function begin(input: BeginInput, content: Content): Turn {
     weakStreak: 0,
     strongStreak: 0,
     transcript: [],
+    ...(input.focus ? { focus: input.focus } : {}),
     interviewer: { offline: false, failures: 0, promptTokens: 0, completionTokens: 0, goalMetIn: null },
   };
   const beats: Beat[] = [{ kind: "greeting", candidateName: input.candidate.name }];
+  const focus = input.focus ? focusBeat(input.focus, content) : undefined;
+  if (focus) beats.push(focus);
   if (!input.level) {
     beats.push({ kind: "ask-level", retry: false });
     return { session, beats };
@@ -268,6 +274,13 @@ function advanceTo(
   const entered = enterPhase(session, phase, now);
   const intro = introBeats(entered, problem, mentioned, reason, content);
   return { session: intro.session, beats: [...beats, ...intro.beats] };
+}
+
+/** The focus in the rubric's own words; nothing to say when it names nothing. */
+function focusBeat(focus: Focus, content: Content): Beat | undefined {
+  const dimensions = focus.dimensions.flatMap((id) => content.rubric.dimensions.filter((dimension) => dimension.id === id));
+  const areas = focus.areas.flatMap((id) => content.rubric.areas.filter((area) => area.id === id));
+  return dimensions.length || areas.length ? { kind: "focus", dimensions, areas } : undefined;
 }
 
 function enterPhase(session: Session, phase: Phase, now: number): Session {

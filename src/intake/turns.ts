@@ -103,7 +103,8 @@ export class TurnRunner {
       case "unreadable":
         return { messages: [], ended: false };
       case "start": {
-        const request = { threadKey: plan.event.threadKey, candidate: plan.event.candidate, level: plan.event.level, problem: plan.event.problem };
+        const { threadKey, candidate, level, problem, focus } = plan.event;
+        const request = { threadKey, candidate, level, problem, focus };
         try {
           return fromReply(await engine.start(request));
         } catch (error) {

@@ -2,6 +2,7 @@ import { hash } from "../content/bank.js";
 import { COMMAND_HELP, COMMANDS } from "../engine/commands.js";
 import { PHASE_SPECS, type Phase } from "../engine/phases.js";
 import type { Beat, PhaseChangeReason } from "../engine/plan.js";
+import { inSentence, listInWords } from "./words.js";
 
 /**
  * Every sentence the offline interviewer says lives here, so its voice (direct, production-minded,
@@ -38,6 +39,8 @@ export function lineFor(beat: Beat, seed: string): string {
   switch (beat.kind) {
     case "greeting":
       return `Hi ${beat.candidateName}, good to meet you. I'm a principal ML engineer and I'll be your interviewer for this ML system design round. Let's get straight into it.`;
+    case "focus":
+      return focusLine(beat.dimensions.map((dimension) => dimension.title), beat.areas.map((area) => area.title));
     case "ask-level":
       return beat.retry
         ? "I didn't catch a level there. Which loop are you preparing for: junior, mid, senior or staff?"
@@ -99,6 +102,16 @@ export function lineFor(beat: Beat, seed: string): string {
     case "needs-level":
       return "First tell me your level (junior, mid, senior or staff) so I can choose the problem.";
   }
+}
+
+/** "In your recent interviews, trade-off analysis was your weakest dimension and …, so this interview leans on them." */
+function focusLine(dimensions: readonly string[], areas: readonly string[]): string {
+  const weakest = dimensions.length
+    ? `${listInWords(dimensions.map(inSentence))} ${dimensions.length === 1 ? "was your weakest dimension" : "were your weakest dimensions"}`
+    : "";
+  const least = areas.length ? `${listInWords(areas.map(inSentence))} ${areas.length === 1 ? "was the area" : "were the areas"} your designs covered least` : "";
+  const them = dimensions.length + areas.length === 1 ? "it" : "them";
+  return `In your recent interviews, ${[weakest, least].filter(Boolean).join(", and ")}, so this interview leans on ${them}: expect more questions there.`;
 }
 
 function pick<T>(options: readonly T[], seed: string): T {

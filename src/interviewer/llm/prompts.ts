@@ -26,6 +26,7 @@ export const SUMMARY_TOTAL_CHARS = 24_000;
 /** Beats whose words must be exact (hint rungs, the problem statement, notices): never paraphrased. */
 export const SCRIPTED_BEATS: ReadonlySet<BeatKind> = new Set<BeatKind>([
   "greeting",
+  "focus",
   "ask-level",
   "level-assumed",
   "present",
@@ -98,6 +99,8 @@ export function stateNote(session: Session, problem: Problem | undefined, beats:
     `Areas not covered yet: ${content.rubric.areas.filter((area) => !covered.has(area.id)).map((area) => area.title).join(", ") || "none"}.`,
     `Concepts the candidate has raised: ${[...mentioned].map((concept) => content.matcher.label(concept)).join("; ") || "none"}.`,
   ];
+  const focus = focusNote(session, content);
+  if (focus) lines.push(focus);
   const ladderPhase = hintPhaseFor(session.phase);
   const shown = ladderPhase ? (session.hintRungs[ladderPhase] ?? 0) : 0;
   if (problem && ladderPhase && shown > 0) {
@@ -115,6 +118,22 @@ export function stateNote(session: Session, problem: Problem | undefined, beats:
   if (asked.length) lines.push(`Probes already asked: ${asked.join("; ")}.`);
   lines.push("This turn:", ...beats.filter((beat) => !SCRIPTED_BEATS.has(beat.kind)).map((beat) => `- ${directive(beat, session)}`));
   return lines.join("\n");
+}
+
+/**
+ * A focused follow-up's weak spots, on every turn: the opening told the candidate the interview
+ * leans on them, so the model's own questions should keep that promise where the beat leaves room.
+ */
+function focusNote(session: Session, content: Content): string | undefined {
+  const dimensions = content.rubric.dimensions.filter((dimension) => session.focus?.dimensions.includes(dimension.id)).map((dimension) => dimension.title);
+  const areas = content.rubric.areas.filter((area) => session.focus?.areas.includes(area.id)).map((area) => area.title);
+  if (!dimensions.length && !areas.length) return undefined;
+  return [
+    "Focus of this interview (from the candidate's past scorecards, and already announced to them):",
+    dimensions.length ? ` weakest dimensions: ${dimensions.join("; ")}.` : "",
+    areas.length ? ` Areas they covered least: ${areas.join("; ")}.` : "",
+    " Where this turn's note leaves you a choice, aim your question at these.",
+  ].join("");
 }
 
 /** What the model should do for one conversational beat; the offline line is the reference meaning. */
