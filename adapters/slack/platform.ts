@@ -10,43 +10,44 @@ import {
   type SlackActionMiddlewareArgs,
   type SlackCommandMiddlewareArgs,
   type SlackEventMiddlewareArgs,
+  type ViewSubmitAction,
 } from "@slack/bolt";
-import { helpMessage, parseSlashText, plannedProblem, problemsMessage, type SlashRequest } from "../../src/commands/mock-interview.js";
+import { helpMessage, parseSlashText, problemsMessage, type SlashRequest } from "../../src/commands/mock-interview.js";
 import type { ProblemBank } from "../../src/content/bank.js";
-import { UserInputError } from "../../src/errors.js";
 import type { Intake } from "../../src/intake/port.js";
 import { ACTIONS, type Action, type OutgoingMessage } from "../../src/messages/message.js";
 import { silentLogger, type Logger } from "../../src/ops/logger.js";
 import type { ChatPlatform } from "../../src/service/platform.js";
+import type { TeamServices } from "../../src/team/port.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { SlackConfig } from "./config.js";
+import { SlackDirectory } from "./directory.js";
+import { SlackInterviews } from "./interviews.js";
 import { SlackPoster } from "./poster.js";
-import { ACTION_PREFIX, renderSlack } from "./render.js";
+import { ACTION_PREFIX, TEAM_ACTION_PREFIX } from "./render.js";
+import { failureMessage } from "./replies.js";
+import { REVIEW_CALLBACK_ID } from "./review-modal.js";
+import { SlackTeam } from "./team.js";
 import { threadKey, userKey } from "./thread-key.js";
 
 export const COMMAND = "/mock-interview";
 
-/** Errors from chat.postMessage that mean "the bot may not post here", with what fixes each. */
-const CANNOT_POST: Record<string, string> = {
-  not_in_channel: "I'm not a member of this channel. Invite me with `/invite @Mock Interview`, then run the command again.",
-  channel_not_found: "I can't see this channel (it may be private). Invite me with `/invite @Mock Interview`, then run the command again.",
-  is_archived: "This channel is archived, so I can't start a thread here. Try another channel.",
-  restricted_action: "This workspace doesn't let me post in this channel. Ask an admin, or try another channel.",
-  cannot_dm_bot: "I can't run interviews in this conversation. Try it in a channel I'm a member of.",
-};
+const TEAM_UNAVAILABLE = "Team practice is not available here: this process runs without the team features.";
 
 /**
  * Slack as a chat platform: `/mock-interview` opens a thread under a parent message, thread replies
- * and buttons go to the intake, replies come back through the Web API poster. Every handler acks
- * first, so Slack's three seconds are never at risk, and holds no interview logic.
+ * and buttons go to the intake, replies come back through the Web API poster; the team
+ * sub-commands, buttons and the review modal go to SlackTeam. Every handler acks first, so Slack's
+ * three seconds are never at risk, and holds no interview or team logic.
  */
 export class SlackPlatform implements ChatPlatform {
   readonly name = "slack";
   readonly poster: SlackPoster;
+  readonly directory: SlackDirectory;
   private readonly client: webApi.WebClient;
+  private readonly interviews: SlackInterviews;
   private app: App | undefined;
   private server: Server | undefined;
-  private readonly startSlots = new Slots(8);
 
   constructor(
     private readonly config: SlackConfig,
@@ -55,6 +56,8 @@ export class SlackPlatform implements ChatPlatform {
   ) {
     this.client = new webApi.WebClient(config.botToken, { logger: boltLogger(logger), ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}) });
     this.poster = new SlackPoster(this.client);
+    this.directory = new SlackDirectory(this.client);
+    this.interviews = new SlackInterviews(this.client, bank);
   }
 
   /** The HTTP receiver's port once started (HTTP mode only). */
@@ -63,7 +66,7 @@ export class SlackPlatform implements ChatPlatform {
     return address && typeof address === "object" ? address.port : undefined;
   }
 
-  async start(intake: Intake): Promise<void> {
+  async start(intake: Intake, services?: TeamServices): Promise<void> {
     const { connection } = this.config;
     const clientOptions = this.config.apiUrl ? { slackApiUrl: this.config.apiUrl } : {};
     const logger = boltLogger(this.logger);
@@ -71,9 +74,19 @@ export class SlackPlatform implements ChatPlatform {
       connection.mode === "socket"
         ? new App({ token: this.config.botToken, appToken: connection.appToken, socketMode: true, clientOptions, logger })
         : new App({ token: this.config.botToken, receiver: new HTTPReceiver({ signingSecret: connection.signingSecret, endpoints: "/slack/events", logger }), clientOptions, logger });
-    app.command(COMMAND, (args) => this.onCommand(args, intake));
+    const team = services ? new SlackTeam({ client: this.client, services, interviews: this.interviews, intake, poster: this.poster, logger: this.logger }) : undefined;
+    app.command(COMMAND, (args) => this.onCommand(args, intake, team));
     app.event("message", (args) => this.onMessage(args, intake));
     app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION_PREFIX}`), (args) => this.onAction(args, intake));
+    app.action<BlockAction<ButtonAction>>(new RegExp(`^${TEAM_ACTION_PREFIX}`), async (args) => {
+      if (team) return team.action(args);
+      await args.ack();
+      await args.respond({ response_type: "ephemeral", replace_original: false, text: TEAM_UNAVAILABLE });
+    });
+    app.view<ViewSubmitAction>({ callback_id: REVIEW_CALLBACK_ID, type: "view_submission" }, async (args) => {
+      if (team) return team.submission(args);
+      await args.ack({ response_action: "errors", errors: { notes: TEAM_UNAVAILABLE } });
+    });
     app.error(async (error) => {
       this.logger.warn({ platform: "slack", err: error.message }, "slack handler failed");
     });
@@ -87,55 +100,46 @@ export class SlackPlatform implements ChatPlatform {
     this.app = undefined;
   }
 
-  private async onCommand({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs, intake: Intake): Promise<void> {
+  private async onCommand({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs, intake: Intake, team: SlackTeam | undefined): Promise<void> {
     await ack();
-    // Acks first: the work after them waits its turn, a few at a time, so a burst of commands is
-    // acknowledged within Slack's three seconds before any of them starts an interview.
+    // Acks first: the work after them waits its turn (starts go a few at a time), so a burst of
+    // commands is acknowledged within Slack's three seconds before any of them starts an interview.
     await nextTurnOfLoop();
-    await this.startSlots.acquire();
-    try {
-      await this.runCommand(command, respond, intake);
-    } finally {
-      this.startSlots.release();
-    }
-  }
-
-  private async runCommand(command: SlackCommandMiddlewareArgs["command"], respond: SlackCommandMiddlewareArgs["respond"], intake: Intake): Promise<void> {
     const tell = async (message: OutgoingMessage) => {
-      const [rendered] = renderSlack(message);
-      await respond({ response_type: "ephemeral", replace_original: false, text: rendered?.text ?? "", blocks: rendered?.blocks ?? [] });
+      for (const part of await this.poster.render(message)) {
+        await respond({ response_type: "ephemeral", replace_original: false, text: part.text, blocks: part.blocks });
+      }
     };
     let request: SlashRequest;
     try {
       request = parseSlashText(command.text, this.bank);
     } catch (error) {
-      if (error instanceof UserInputError) return tell({ kind: "error", paragraphs: [error.message] });
-      throw error;
+      return tell(failureMessage(error, this.logger, "slash command"));
     }
-    if (request.kind === "help") return tell(helpMessage());
-    if (request.kind === "problems") return tell(problemsMessage(this.bank));
-    // TEAM-WIRING: the team sub-commands are handed to src/team and src/schedule (issue 7, in progress).
-    if (request.kind !== "start") return tell({ kind: "error", paragraphs: [`"${request.kind}" is not wired into Slack yet.`] });
-
-    const problem = plannedProblem(request, this.bank, command.trigger_id);
-    const [parent] = renderSlack(parentMessage(command.user_name, request.level, problem?.title));
-    let ts: string | undefined;
-    try {
-      const posted = await this.client.chat.postMessage({ channel: command.channel_id, text: parent?.text ?? "", blocks: parent?.blocks ?? [] });
-      ts = posted.ts;
-    } catch (error) {
-      const fix = CANNOT_POST[slackErrorCode(error) ?? ""];
-      if (fix) return tell({ kind: "error", paragraphs: [fix] });
-      throw error;
+    switch (request.kind) {
+      case "help":
+        return tell(helpMessage());
+      case "problems":
+        return tell(problemsMessage(this.bank));
+      case "start":
+        try {
+          await this.interviews.start(intake, {
+            eventId: command.trigger_id,
+            team: command.team_id,
+            channel: command.channel_id,
+            user: command.user_id,
+            userName: command.user_name,
+            ...(request.level ? { level: request.level } : {}),
+            ...(request.problem ? { problem: request.problem } : {}),
+          });
+        } catch (error) {
+          await tell(failureMessage(error, this.logger, "start"));
+        }
+        return;
+      default:
+        if (!team) return tell({ kind: "error", paragraphs: [TEAM_UNAVAILABLE] });
+        return team.command(request, command, tell);
     }
-    if (!ts) throw new Error("chat.postMessage returned no ts");
-    await intake.start({
-      eventId: `slack:${command.trigger_id}`,
-      threadKey: threadKey({ team: command.team_id, channel: command.channel_id, threadTs: ts }),
-      candidate: { id: userKey(command.team_id, command.user_id), name: command.user_name },
-      ...(request.level ? { level: request.level } : {}),
-      ...(problem ? { problem: problem.id } : {}),
-    });
   }
 
   private async onMessage({ event, body }: SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs, intake: Intake): Promise<void> {
@@ -169,47 +173,7 @@ export class SlackPlatform implements ChatPlatform {
   }
 }
 
-/** A counting semaphore: at most `size` holders at once, the rest wait in arrival order. */
-class Slots {
-  private free: number;
-  private readonly waiting: Array<() => void> = [];
-
-  constructor(size: number) {
-    this.free = size;
-  }
-
-  async acquire(): Promise<void> {
-    if (this.free > 0) {
-      this.free -= 1;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-
-  release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.free += 1;
-  }
-}
-
-function parentMessage(candidateName: string, level: string | undefined, problemTitle: string | undefined): OutgoingMessage {
-  return {
-    kind: "notice",
-    heading: `Mock interview: ${problemTitle ?? "ML system design"}`,
-    paragraphs: [
-      `${candidateName} is practising an ML system design interview${level ? ` at ${level} level` : ""}. The interview runs in this thread.`,
-      `${candidateName}: answer in the thread. Type hint, harder, easier, next or end, or use the buttons. Teammates are welcome to read along.`,
-    ],
-  };
-}
-
 function isServer(value: unknown): value is Server {
   return typeof value === "object" && value !== null && "address" in value && typeof value.address === "function";
 }
 
-function slackErrorCode(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null || !("data" in error)) return undefined;
-  const data = (error as { data: unknown }).data;
-  return typeof data === "object" && data !== null && "error" in data && typeof data.error === "string" ? data.error : undefined;
-}

@@ -1,18 +1,28 @@
 import type { webApi } from "@slack/bolt";
 import type { OutgoingMessage } from "../../src/messages/message.js";
-import type { Poster, PostOptions } from "../../src/poster/port.js";
-import { renderSlack } from "./render.js";
-import { parseThreadKey, slackUserId } from "./thread-key.js";
+import type { Image, Poster, PostOptions } from "../../src/poster/port.js";
+import { SlackNames } from "./names.js";
+import { captionText, renderSlack, type SlackMessage } from "./render.js";
+import { parseDestination, parseThreadKey, slackUserId } from "./thread-key.js";
 
 export const PLACEHOLDER_TEXT = "_thinking…_";
 
 /**
- * Posts into an interview thread with the Web API client alone, so the summary worker needs no
- * Socket Mode connection or HTTP receiver. Slack reports failures as `ok: false`, which the client
- * turns into a rejection the caller can retry.
+ * Posts into an interview thread (or top level into a channel) with the Web API client alone, so
+ * the summary worker needs no Socket Mode connection or HTTP receiver. Slack reports failures as
+ * `ok: false`, which the client turns into a rejection the caller can retry.
  */
 export class SlackPoster implements Poster {
-  constructor(private readonly client: webApi.WebClient) {}
+  constructor(
+    private readonly client: webApi.WebClient,
+    /** Shows users named in a message's text by name, so posting them pings nobody but `mentions`. */
+    readonly names: SlackNames = new SlackNames(client),
+  ) {}
+
+  /** The message as Slack messages, with the users it names looked up. */
+  async render(message: OutgoingMessage): Promise<SlackMessage[]> {
+    return renderSlack(message, await this.names.resolve(message));
+  }
 
   /** A "thinking…" message in the thread; its ts is the reference a reply replaces. */
   async placeholder(threadKey: string): Promise<string | undefined> {
@@ -21,24 +31,41 @@ export class SlackPoster implements Poster {
     return posted.ts;
   }
 
-  async post(threadKey: string, message: OutgoingMessage, options: PostOptions = {}): Promise<void> {
-    const { channel, threadTs } = parseThreadKey(threadKey);
+  /** Into the thread a thread key names, or top level when given a channel key (`slack:<team>:<channel>`). */
+  async post(key: string, message: OutgoingMessage, options: PostOptions = {}): Promise<void> {
+    const { channel, threadTs } = parseDestination(key);
+    const thread = threadTs ? { thread_ts: threadTs } : {};
     let replaces = options.replaces;
-    for (const part of renderSlack(message)) {
+    for (const part of await this.render(message)) {
       if (options.visibleTo) {
-        await this.client.chat.postEphemeral({ channel, thread_ts: threadTs, user: slackUserId(options.visibleTo), text: part.text, blocks: part.blocks });
+        await this.client.chat.postEphemeral({ channel, ...thread, user: slackUserId(options.visibleTo), text: part.text, blocks: part.blocks });
         continue;
       }
       if (replaces && (await this.replace(channel, replaces, part))) {
         replaces = undefined;
         continue;
       }
-      await this.client.chat.postMessage({ channel, thread_ts: threadTs, text: part.text, blocks: part.blocks });
+      await this.client.chat.postMessage({ channel, ...thread, text: part.text, blocks: part.blocks });
     }
   }
 
+  /** A direct message: opens (or finds) the bot's DM with the user, then posts there. */
+  async direct(userKey: string, message: OutgoingMessage): Promise<void> {
+    const opened = await this.client.conversations.open({ users: slackUserId(userKey) });
+    const channel = opened.channel?.id;
+    if (!channel) throw new Error("conversations.open returned no channel");
+    for (const part of await this.render(message)) await this.client.chat.postMessage({ channel, text: part.text, blocks: part.blocks });
+  }
+
+  /** Uploads the PNG into the channel or thread (files.getUploadURLExternal, the upload, files.completeUploadExternal), the message as its comment. */
+  async postImage(key: string, image: Image, message: OutgoingMessage): Promise<void> {
+    const { channel, threadTs } = parseDestination(key);
+    const common = { file: image.png, filename: image.filename, title: image.alt, alt_text: image.alt, initial_comment: captionText(message, await this.names.resolve(message)) };
+    await this.client.filesUploadV2(threadTs ? { ...common, channel_id: channel, thread_ts: threadTs } : { ...common, channel_id: channel });
+  }
+
   /** Turns the placeholder into the reply; false when it is gone (deleted by someone), so the reply is posted anew. */
-  private async replace(channel: string, ts: string, part: { text: string; blocks: ReturnType<typeof renderSlack>[number]["blocks"] }): Promise<boolean> {
+  private async replace(channel: string, ts: string, part: SlackMessage): Promise<boolean> {
     try {
       await this.client.chat.update({ channel, ts, text: part.text, blocks: part.blocks });
       return true;

@@ -1,12 +1,19 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { FakeFiles, type SharedFile } from "./slack/files.js";
+import { modalProblems, type ModalPayload, type OpenedView } from "./slack/views.js";
+import { FakeWorkspace } from "./slack/workspace.js";
+
+export type { ModalPayload, OpenedView, SharedFile };
 
 /** One Web API call as the real WebClient sent it. */
 export interface SlackCall {
   method: string;
   body: Record<string, unknown>;
   token: string | undefined;
+  /** The request path: `/api/<method>`, or `/response/<id>` for a post to a response_url. */
+  path: string;
   /** What the fake answered (e.g. the `ts` it gave a posted message). */
   response?: Record<string, unknown>;
 }
@@ -16,12 +23,17 @@ type Handler = (call: SlackCall) => Record<string, unknown> | undefined;
 /**
  * A fake Slack Web API on 127.0.0.1: real HTTP, the WebClient's form or JSON bodies, realistic `ts`
  * values and `ok: false` errors on demand. Bolt reaches it through `clientOptions.slackApiUrl`.
+ * The workspace (channel members, admins, DMs), modals and file uploads answer as Slack does.
  */
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
   readonly teamId = "T0FAKE01";
   readonly botUserId = "U0BOT0001";
   readonly botId = "B0BOT0001";
+  readonly workspace = new FakeWorkspace(this.teamId, this.botUserId);
+  readonly files = new FakeFiles();
+  /** Modals opened with views.open, oldest first. */
+  readonly views: OpenedView[] = [];
   private server: Server | undefined;
   private clock = 1_732_291_200;
   private sequence = 0;
@@ -35,9 +47,36 @@ export class FakeSlack {
   }
 
   get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  private get baseUrl(): string {
     const address = this.server?.address() as AddressInfo | null;
     if (!address) throw new Error("FakeSlack is not started");
-    return `http://127.0.0.1:${address.port}/api/`;
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  /** Makes `channel` one with exactly these members (and the bot). */
+  channel(channel: string, members: readonly string[]): this {
+    this.workspace.channel(channel, members);
+    return this;
+  }
+
+  /** Gives `user` a display name, as users.info will report it. */
+  user(user: string, displayName: string): this {
+    this.workspace.names.set(user, displayName);
+    return this;
+  }
+
+  /** Makes `user` a workspace admin, as users.info will report. */
+  admin(user: string): this {
+    this.workspace.admins.add(user);
+    return this;
+  }
+
+  /** The bot's DM channel with `user`, as conversations.open answers it. */
+  dmChannel(user: string): string {
+    return this.workspace.dmChannel(user);
   }
 
   async start(): Promise<this> {
@@ -78,13 +117,19 @@ export class FakeSlack {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
+    const path = (request.url ?? "").split("?")[0] ?? "";
+    if (path.startsWith("/upload/")) {
+      // An upload URL from files.getUploadURLExternal: the file's bytes, not a Web API call.
+      const uploaded = await this.files.receive(path.slice("/upload/".length), Buffer.concat(chunks), request.headers["content-type"]);
+      response.writeHead(uploaded.status, { "content-type": "text/plain" }).end(uploaded.body);
+      return;
+    }
     const raw = Buffer.concat(chunks).toString("utf8");
     // Web API calls arrive at /api/<method>; anything else is a post to a command's response_url.
-    const path = (request.url ?? "").split("?")[0] ?? "";
     const method = path.startsWith("/api/") ? path.slice("/api/".length) : "response_url";
     const body = parseBody(raw, request.headers["content-type"]);
     const token = (request.headers.authorization ?? "").replace(/^Bearer /, "") || (typeof body.token === "string" ? body.token : undefined);
-    const call: SlackCall = { method, body, token };
+    const call: SlackCall = { method, body, token, path };
     this.calls.push(call);
     const answer = this.overrides.get(method)?.(call) ?? this.answer(call);
     call.response = answer;
@@ -105,17 +150,39 @@ export class FakeSlack {
       case "chat.update":
         return { ok: true, channel, ts: call.body.ts, text: call.body.text };
       case "chat.postEphemeral":
+        if (!this.workspace.canSeeEphemeral(String(channel), String(call.body.user))) return { ok: false, error: "user_not_in_channel" };
         return { ok: true, message_ts: this.nextTs() };
       case "chat.getPermalink":
         return { ok: true, channel, permalink: `https://fake.slack.com/archives/${String(channel)}/p${String(call.body.message_ts).replace(".", "")}` };
       case "conversations.info":
         return { ok: true, channel: { id: channel, is_member: true, is_private: false } };
+      case "conversations.members":
+        return this.workspace.conversationsMembers(call.body);
+      case "conversations.open":
+        return this.workspace.conversationsOpen(call.body);
+      case "users.info":
+        return this.workspace.usersInfo(call.body);
       case "views.open":
+        return this.openView(call.body);
       case "views.update":
-        return { ok: true, view: { id: `V${this.sequence + 1}` } };
+        return { ok: true, view: { id: call.body.view_id } };
+      case "files.getUploadURLExternal":
+        return this.files.getUploadUrl(call.body, this.baseUrl);
+      case "files.completeUploadExternal":
+        return this.files.complete(call.body);
       default:
         return { ok: true };
     }
+  }
+
+  private openView(body: Record<string, unknown>): Record<string, unknown> {
+    if (typeof body.trigger_id !== "string" || !body.trigger_id) return { ok: false, error: "invalid_arguments", response_metadata: { messages: ["[ERROR] missing required field: trigger_id"] } };
+    const problems = modalProblems(body.view);
+    if (problems.length) return { ok: false, error: "invalid_arguments", response_metadata: { messages: problems.map((problem) => `[ERROR] ${problem}`) } };
+    this.sequence += 1;
+    const opened: OpenedView = { id: `V0FAKE${String(this.sequence).padStart(5, "0")}`, triggerId: body.trigger_id, view: body.view as ModalPayload };
+    this.views.push(opened);
+    return { ok: true, view: { ...opened.view, id: opened.id, team_id: this.teamId, state: { values: {} }, hash: `${this.sequence}.hash`, app_id: "A0FAKEAPP", bot_id: this.botId } };
   }
 }
 

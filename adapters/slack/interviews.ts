@@ -1,0 +1,116 @@
+import type { webApi } from "@slack/bolt";
+import { plannedProblem } from "../../src/commands/mock-interview.js";
+import type { ProblemBank } from "../../src/content/bank.js";
+import type { Focus } from "../../src/engine/focus.js";
+import type { Level } from "../../src/engine/levels.js";
+import { ForbiddenError } from "../../src/errors.js";
+import type { Intake } from "../../src/intake/port.js";
+import type { OutgoingMessage } from "../../src/messages/message.js";
+import { renderSlack } from "./render.js";
+import { slackErrorCode } from "./replies.js";
+import { threadKey, userKey } from "./thread-key.js";
+
+/** Errors from chat.postMessage that mean "the bot may not post here", with what fixes each. */
+const CANNOT_POST: Record<string, string> = {
+  not_in_channel: "I'm not a member of this channel. Invite me with `/invite @Mock Interview`, then run the command again.",
+  channel_not_found: "I can't see this channel (it may be private). Invite me with `/invite @Mock Interview`, then run the command again.",
+  is_archived: "This channel is archived, so I can't start a thread here. Try another channel.",
+  restricted_action: "This workspace doesn't let me post in this channel. Ask an admin, or try another channel.",
+  cannot_dm_bot: "I can't run interviews in this conversation. Try it in a channel I'm a member of.",
+};
+
+/** One interview to open: who, where, and what the slash command, a focus plan or a practice prompt asked for. */
+export interface InterviewRequest {
+  /** The platform's id for what asked (a trigger id): the intake's event id. */
+  eventId: string;
+  team: string;
+  channel: string;
+  user: string;
+  userName: string;
+  level?: Level;
+  problem?: string;
+  focus?: Focus;
+}
+
+/**
+ * Opens an interview the one way every entry point shares (`/mock-interview`, `focus`, a weekly
+ * prompt's Start button): a parent message in the channel, its thread, then the intake's start.
+ * A few at a time, so a burst of commands is acknowledged within Slack's three seconds before any
+ * of them posts. A channel the bot may not post in is a ForbiddenError saying what fixes it.
+ */
+export class SlackInterviews {
+  private readonly slots = new Slots(8);
+
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly bank: ProblemBank,
+  ) {}
+
+  async start(intake: Intake, request: InterviewRequest): Promise<void> {
+    await this.slots.acquire();
+    try {
+      await this.open(intake, request);
+    } finally {
+      this.slots.release();
+    }
+  }
+
+  private async open(intake: Intake, request: InterviewRequest): Promise<void> {
+    const problem = plannedProblem(request, this.bank, request.eventId);
+    const [parent] = renderSlack(parentMessage(request.userName, request.level, problem?.title, request.focus !== undefined));
+    let ts: string | undefined;
+    try {
+      const posted = await this.client.chat.postMessage({ channel: request.channel, text: parent?.text ?? "", blocks: parent?.blocks ?? [] });
+      ts = posted.ts;
+    } catch (error) {
+      const fix = CANNOT_POST[slackErrorCode(error) ?? ""];
+      if (fix) throw new ForbiddenError(fix, { cause: error });
+      throw error;
+    }
+    if (!ts) throw new Error("chat.postMessage returned no ts");
+    await intake.start({
+      eventId: `slack:${request.eventId}`,
+      threadKey: threadKey({ team: request.team, channel: request.channel, threadTs: ts }),
+      candidate: { id: userKey(request.team, request.user), name: request.userName },
+      ...(request.level ? { level: request.level } : {}),
+      ...(problem ? { problem: problem.id } : request.problem ? { problem: request.problem } : {}),
+      ...(request.focus ? { focus: request.focus } : {}),
+    });
+  }
+}
+
+function parentMessage(candidateName: string, level: string | undefined, problemTitle: string | undefined, focused: boolean): OutgoingMessage {
+  const kind = focused ? "a focused follow-up ML system design interview" : "an ML system design interview";
+  return {
+    kind: "notice",
+    heading: `Mock interview: ${problemTitle ?? "ML system design"}`,
+    paragraphs: [
+      `${candidateName} is practising ${kind}${level ? ` at ${level} level` : ""}. The interview runs in this thread.`,
+      `${candidateName}: answer in the thread. Type hint, harder, easier, next or end, or use the buttons. Teammates are welcome to read along.`,
+    ],
+  };
+}
+
+/** A counting semaphore: at most `size` holders at once, the rest wait in arrival order. */
+class Slots {
+  private free: number;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(size: number) {
+    this.free = size;
+  }
+
+  async acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free -= 1;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free += 1;
+  }
+}

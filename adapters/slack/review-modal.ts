@@ -1,0 +1,148 @@
+import type { types, ViewOutput } from "@slack/bolt";
+import { z } from "zod";
+import { RatingSchema, type DimensionId } from "../../src/content/schemas.js";
+import { ReviewInputSchema, type ReviewForm, type ReviewInput } from "../../src/team/port.js";
+import { RATING_LABELS } from "../../src/summary/message.js";
+import { escape } from "./render.js";
+
+export const REVIEW_CALLBACK_ID = "mock_team_review";
+
+/** Block Kit's limits for modals (https://docs.slack.dev/reference/views/modal-views). */
+const MODAL_LIMITS = { title: 24, label: 2_000, privateMetadata: 3_000 } as const;
+const COMMENT_MAX = 1_000;
+const NOTES_MAX = 3_000;
+
+const RATING_ACTION = "rating";
+const COMMENT_ACTION = "comment";
+const NOTES_BLOCK = "notes";
+const NOTES_ACTION = "notes";
+
+const ratingBlock = (dimension: DimensionId) => `rating:${dimension}`;
+const commentBlock = (dimension: DimensionId) => `comment:${dimension}`;
+
+/** What the modal carries back on submission: which interview, never who reviews (that is the submitter). */
+const MetadataSchema = z.object({ threadKey: z.string().min(1), interviewId: z.string().min(1) });
+
+/**
+ * The review form as a modal: per dimension a named-rating select and an optional comment, then
+ * overall notes. A reviewer's earlier review fills it in, so submitting again edits it.
+ */
+export function reviewModal(form: ReviewForm): types.ModalView {
+  const existing = form.existing;
+  const option = (rating: ReviewForm["ratings"][number]) => ({ text: { type: "plain_text" as const, text: RATING_LABELS[rating] }, value: rating });
+  const blocks: types.KnownBlock[] = [
+    {
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: `*${escape(form.candidateName)}*${form.problemTitle ? ` · ${escape(form.problemTitle)}` : ""}\nRate what you saw in the thread. Every field is optional: skip a dimension the interview did not show.`,
+      },
+    },
+  ];
+  for (const dimension of form.dimensions) {
+    const rating = existing?.ratings[dimension.id];
+    const comment = existing?.comments[dimension.id];
+    blocks.push(
+      {
+        type: "input",
+        block_id: ratingBlock(dimension.id),
+        optional: true,
+        label: { type: "plain_text", text: clip(dimension.title, MODAL_LIMITS.label) },
+        element: {
+          type: "static_select",
+          action_id: RATING_ACTION,
+          placeholder: { type: "plain_text", text: "Choose a rating" },
+          options: form.ratings.map(option),
+          ...(rating ? { initial_option: option(rating) } : {}),
+        },
+      },
+      {
+        type: "input",
+        block_id: commentBlock(dimension.id),
+        optional: true,
+        label: { type: "plain_text", text: clip(`${dimension.title}: what you saw`, MODAL_LIMITS.label) },
+        element: {
+          type: "plain_text_input",
+          action_id: COMMENT_ACTION,
+          max_length: COMMENT_MAX,
+          placeholder: { type: "plain_text", text: "A quote or moment from the thread" },
+          ...(comment ? { initial_value: comment } : {}),
+        },
+      },
+    );
+  }
+  blocks.push({
+    type: "input",
+    block_id: NOTES_BLOCK,
+    optional: true,
+    label: { type: "plain_text", text: "Overall notes" },
+    element: {
+      type: "plain_text_input",
+      action_id: NOTES_ACTION,
+      multiline: true,
+      max_length: NOTES_MAX,
+      ...(existing?.notes ? { initial_value: existing.notes } : {}),
+    },
+  });
+  const metadata = JSON.stringify({ threadKey: form.threadKey, interviewId: form.interviewId } satisfies z.infer<typeof MetadataSchema>);
+  if (metadata.length > MODAL_LIMITS.privateMetadata) throw new RangeError("review modal metadata is too long");
+  return {
+    type: "modal",
+    callback_id: REVIEW_CALLBACK_ID,
+    title: { type: "plain_text", text: existing ? "Edit your review" : "Review interview" },
+    submit: { type: "plain_text", text: existing ? "Save review" : "Submit review" },
+    close: { type: "plain_text", text: "Cancel" },
+    private_metadata: metadata,
+    blocks,
+  };
+}
+
+export type ReviewSubmission =
+  | { ok: true; threadKey: string; interviewId: string; input: ReviewInput }
+  | { ok: false; errors: Record<string, string> };
+
+/** The submitted modal as a review, or errors per block for `response_action: "errors"`. */
+export function readReviewSubmission(view: ViewOutput): ReviewSubmission {
+  const values = view.state.values;
+  let metadata: unknown;
+  try {
+    metadata = JSON.parse(view.private_metadata);
+  } catch {
+    metadata = undefined;
+  }
+  const target = MetadataSchema.safeParse(metadata);
+  if (!target.success) return { ok: false, errors: { [NOTES_BLOCK]: "This form is out of date. Close it and press Review on the scorecard again." } };
+
+  const ratings: Record<string, unknown> = {};
+  const comments: Record<string, string> = {};
+  const errors: Record<string, string> = {};
+  for (const [blockId, actions] of Object.entries(values)) {
+    const [kind, dimension] = blockId.split(":");
+    if (!dimension) continue;
+    if (kind === "rating") {
+      const selected = actions[RATING_ACTION]?.selected_option?.value;
+      if (!selected) continue;
+      if (RatingSchema.safeParse(selected).success) ratings[dimension] = selected;
+      else errors[blockId] = "Choose one of the ratings in the list.";
+    } else if (kind === "comment") {
+      const text = actions[COMMENT_ACTION]?.value?.trim();
+      if (!text) continue;
+      if (text.length > COMMENT_MAX) errors[blockId] = `Keep it under ${COMMENT_MAX} characters.`;
+      else comments[dimension] = text;
+    }
+  }
+  const notes = values[NOTES_BLOCK]?.[NOTES_ACTION]?.value?.trim() ?? "";
+  if (notes.length > NOTES_MAX) errors[NOTES_BLOCK] = `Keep the notes under ${NOTES_MAX} characters.`;
+  if (Object.keys(errors).length) return { ok: false, errors };
+
+  const parsed = ReviewInputSchema.safeParse({ ratings, comments, notes });
+  if (!parsed.success) {
+    // A dimension the rubric does not have: the form is older than the rubric.
+    return { ok: false, errors: { [NOTES_BLOCK]: "This form is out of date. Close it and press Review on the scorecard again." } };
+  }
+  return { ok: true, threadKey: target.data.threadKey, interviewId: target.data.interviewId, input: parsed.data };
+}
+
+function clip(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
