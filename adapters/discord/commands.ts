@@ -1,6 +1,8 @@
 // Type-only imports, as in render.ts: the definition is plain data checked against Discord's API types.
 import type {
   APIApplicationCommandOptionChoice,
+  APIApplicationCommandSubcommandGroupOption,
+  APIApplicationCommandSubcommandOption,
   ApplicationCommandOptionType,
   ApplicationIntegrationType,
   InteractionContextType,
@@ -13,7 +15,33 @@ import type { Problem } from "../../src/content/schemas.js";
 import { LEVELS, type Level } from "../../src/engine/levels.js";
 
 export const COMMAND_NAME = "mock-interview";
-export const OPTION_NAMES = { level: "level", problem: "problem", private: "private" } as const;
+
+/** `/mock-interview <subcommand>`: Discord cannot mix options with subcommands, so starting an interview is `start`. */
+export const SUBCOMMANDS = {
+  start: "start",
+  review: "review",
+  reviewRequest: "review-request",
+  history: "history",
+  focus: "focus",
+  progress: "progress",
+  forgetMe: "forget-me",
+  help: "help",
+  problems: "problems",
+} as const;
+/** `/mock-interview schedule weekly|list|off`. */
+export const SCHEDULE_GROUP = "schedule";
+export const SCHEDULE_SUBCOMMANDS = { weekly: "weekly", list: "list", off: "off" } as const;
+
+export const OPTION_NAMES = {
+  level: "level",
+  problem: "problem",
+  private: "private",
+  link: "link",
+  reviewers: ["reviewer1", "reviewer2", "reviewer3"],
+  day: "day",
+  time: "time",
+  timezone: "timezone",
+} as const;
 
 /** Discord shows at most 25 autocomplete choices, each name and value at most 100 characters. */
 export const AUTOCOMPLETE_LIMITS = { choices: 25, name: 100, value: 100 } as const;
@@ -25,14 +53,31 @@ export const LEVEL_CHOICE_NAMES = {
   staff: "Staff",
 } as const satisfies Record<Level, string>;
 
+/** The schedule's day choices, Monday first as most calendars show them; values are what parseWeekly reads. */
+export const DAY_CHOICES = [
+  { name: "Monday", value: "mon" },
+  { name: "Tuesday", value: "tue" },
+  { name: "Wednesday", value: "wed" },
+  { name: "Thursday", value: "thu" },
+  { name: "Friday", value: "fri" },
+  { name: "Saturday", value: "sat" },
+  { name: "Sunday", value: "sun" },
+] satisfies APIApplicationCommandOptionChoice<string>[];
+
+const SUBCOMMAND: ApplicationCommandOptionType.Subcommand = 1;
+const SUBCOMMAND_GROUP: ApplicationCommandOptionType.SubcommandGroup = 2;
 const STRING: ApplicationCommandOptionType.String = 3;
 const BOOLEAN: ApplicationCommandOptionType.Boolean = 5;
+const USER: ApplicationCommandOptionType.User = 6;
 const IN_GUILDS: InteractionContextType.Guild = 0;
 const GUILD_INSTALL: ApplicationIntegrationType.GuildInstall = 0;
 
-/** `/mock-interview [level] [problem] [private]`: every option optional, as in Slack's `/mock-interview [level] [problem]`. */
-export const MOCK_INTERVIEW_COMMAND = {
-  name: COMMAND_NAME,
+const LEVEL_CHOICES = LEVELS.map((level) => ({ name: LEVEL_CHOICE_NAMES[level], value: level }));
+
+/** `/mock-interview start [level] [problem] [private]`: every option optional, as in Slack's `/mock-interview [level] [problem]`. */
+export const START_SUBCOMMAND = {
+  type: SUBCOMMAND,
+  name: SUBCOMMANDS.start,
   description: "Start an ML system design mock interview in a new thread",
   options: [
     {
@@ -40,7 +85,7 @@ export const MOCK_INTERVIEW_COMMAND = {
       name: OPTION_NAMES.level,
       description: "Your experience level; sets the problem and the bar",
       required: false,
-      choices: LEVELS.map((level) => ({ name: LEVEL_CHOICE_NAMES[level], value: level })),
+      choices: LEVEL_CHOICES,
     },
     {
       type: STRING,
@@ -56,6 +101,55 @@ export const MOCK_INTERVIEW_COMMAND = {
       description: "Hold the interview in a private thread (if the server allows them)",
       required: false,
     },
+  ],
+} as const satisfies APIApplicationCommandSubcommandOption;
+
+const SCHEDULE_GROUP_OPTION = {
+  type: SUBCOMMAND_GROUP,
+  name: SCHEDULE_GROUP,
+  description: "Weekly practice prompts in this channel",
+  options: [
+    {
+      type: SUBCOMMAND,
+      name: SCHEDULE_SUBCOMMANDS.weekly,
+      description: "Post a practice problem in this channel every week (replaces this channel's schedule)",
+      options: [
+        { type: STRING, name: OPTION_NAMES.day, description: "The day of the week", required: true, choices: DAY_CHOICES },
+        { type: STRING, name: OPTION_NAMES.time, description: "The time, 24-hour HH:MM, e.g. 09:30", required: true, min_length: 4, max_length: 5 },
+        { type: STRING, name: OPTION_NAMES.timezone, description: "An IANA time zone such as Europe/Berlin; UTC if left empty", required: false, autocomplete: true, max_length: 64 },
+        { type: STRING, name: OPTION_NAMES.level, description: "The level the weekly problems suit; any level if left empty", required: false, choices: LEVEL_CHOICES },
+      ],
+    },
+    { type: SUBCOMMAND, name: SCHEDULE_SUBCOMMANDS.list, description: "Show this channel's practice schedule" },
+    { type: SUBCOMMAND, name: SCHEDULE_SUBCOMMANDS.off, description: "Stop this channel's practice prompts (its creator or a server admin)" },
+  ],
+} as const satisfies APIApplicationCommandSubcommandGroupOption;
+
+/** The one command, `/mock-interview`, and its subcommands: starting an interview and the team features. */
+export const MOCK_INTERVIEW_COMMAND = {
+  name: COMMAND_NAME,
+  description: "ML system design mock interviews, reviews and weekly practice",
+  options: [
+    START_SUBCOMMAND,
+    {
+      type: SUBCOMMAND,
+      name: SUBCOMMANDS.review,
+      description: "Review a teammate's interview (or press Review on its scorecard)",
+      options: [{ type: STRING, name: OPTION_NAMES.link, description: "The interview thread's link (right-click the thread → Copy Link)", required: true, max_length: 200 }],
+    },
+    {
+      type: SUBCOMMAND,
+      name: SUBCOMMANDS.reviewRequest,
+      description: "Ask up to three teammates to review your latest interview",
+      options: OPTION_NAMES.reviewers.map((name, index) => ({ type: USER, name, description: index === 0 ? "A teammate to review it" : "Another teammate", required: index === 0 })),
+    },
+    SCHEDULE_GROUP_OPTION,
+    { type: SUBCOMMAND, name: SUBCOMMANDS.history, description: "Your past interviews and ratings (only you see them)" },
+    { type: SUBCOMMAND, name: SUBCOMMANDS.focus, description: "A new interview aimed at your weakest areas" },
+    { type: SUBCOMMAND, name: SUBCOMMANDS.progress, description: "A chart of your ratings over time, posted in this channel" },
+    { type: SUBCOMMAND, name: SUBCOMMANDS.forgetMe, description: "Delete everything stored about your interviews (asks first)" },
+    { type: SUBCOMMAND, name: SUBCOMMANDS.help, description: "How mock interviews and the team features work" },
+    { type: SUBCOMMAND, name: SUBCOMMANDS.problems, description: "The problems in the bank" },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -122,6 +216,22 @@ export function readStartOptions(bank: ProblemBank, raw: { level?: string | null
   const level = raw.level ? parseLevel(raw.level) : undefined;
   const problem = raw.problem?.trim() ? bank.resolve(raw.problem).id : undefined;
   return { ...(level ? { level } : {}), ...(problem ? { problem } : {}), private: raw.private ?? false };
+}
+
+/** Time zones the runtime knows (what parseWeekly accepts), matching what was typed; UTC first when nothing is. */
+export function autocompleteTimezones(typed: string): APIApplicationCommandOptionChoice<string>[] {
+  const text = typed.trim().toLowerCase().replace(/\s+/g, "_");
+  const zones = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
+  const ranked = zones
+    .map((zone) => {
+      const name = zone.toLowerCase();
+      const city = name.slice(name.lastIndexOf("/") + 1);
+      const rank = !text ? 0 : name === text || city === text ? 0 : name.startsWith(text) || city.startsWith(text) ? 1 : name.includes(text) ? 2 : undefined;
+      return { zone, rank };
+    })
+    .filter((entry): entry is { zone: string; rank: number } => entry.rank !== undefined)
+    .sort((left, right) => left.rank - right.rank);
+  return ranked.slice(0, AUTOCOMPLETE_LIMITS.choices).map(({ zone }) => ({ name: zone.replace(/_/g, " "), value: zone }));
 }
 
 function clip(text: string, limit: number): string {

@@ -4,12 +4,14 @@ import type { PermissionFlagsBits } from "discord.js";
 /**
  * What the bot needs in the channels it runs interviews from, and nothing more: see the parent
  * message and answers, post it, open public or private threads from it and talk in them. Embed
- * Links is needed for the scorecard, which is an embed.
+ * Links is needed for the scorecard, which is an embed; Attach Files for the progress chart, a PNG.
+ * Direct messages (review requests) and reading roles and overwrites (who may review) need none.
  */
 export const BOT_PERMISSIONS = {
   ViewChannel: 1n << 10n,
   SendMessages: 1n << 11n,
   EmbedLinks: 1n << 14n,
+  AttachFiles: 1n << 15n,
   ReadMessageHistory: 1n << 16n,
   CreatePublicThreads: 1n << 35n,
   CreatePrivateThreads: 1n << 36n,

@@ -1,8 +1,6 @@
 import { REST } from "@discordjs/rest";
 import {
-  ChannelType,
   Client,
-  DiscordAPIError,
   DiscordjsError,
   DiscordjsErrorCodes,
   Events,
@@ -11,54 +9,56 @@ import {
   MessageFlags,
   MessageType,
   Options,
-  RESTJSONErrorCodes,
-  ThreadAutoArchiveDuration,
   type AutocompleteInteraction,
-  type BaseMessageOptions,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
   type Message,
-  type TextChannel,
-  type ThreadChannel,
 } from "discord.js";
-import { plannedProblem, problemsMessage } from "../../src/commands/mock-interview.js";
+import { problemsMessage } from "../../src/commands/mock-interview.js";
 import { parseLevel, type ProblemBank } from "../../src/content/bank.js";
-import { ConfigError, DependencyDownError, isAppError, UserInputError } from "../../src/errors.js";
+import { ConfigError, DependencyDownError, UserInputError } from "../../src/errors.js";
 import type { Level } from "../../src/engine/levels.js";
 import type { Intake } from "../../src/intake/port.js";
-import type { OutgoingMessage } from "../../src/messages/message.js";
 import { silentLogger, type Logger } from "../../src/ops/logger.js";
 import type { ChatPlatform } from "../../src/service/platform.js";
-import { autocompleteProblems, COMMAND_NAME, OPTION_NAMES, readStartOptions, type StartOptions } from "./commands.js";
+import type { TeamServices } from "../../src/team/port.js";
+import { autocompleteProblems, autocompleteTimezones, COMMAND_NAME, OPTION_NAMES, SUBCOMMANDS } from "./commands.js";
 import type { DiscordConfig } from "./config.js";
+import { DiscordDirectory } from "./directory.js";
 import { InteractionTokens } from "./interaction-tokens.js";
+import { InterviewThreads } from "./interview-threads.js";
 import { DiscordPoster, type DiscordPosterOptions } from "./poster.js";
-import { actionFromCustomId, renderDiscord } from "./render.js";
-import { discordHelpMessage, messageOptions, parentMessage, threadName } from "./replies.js";
+import { actionFromCustomId } from "./render.js";
+import { discordHelpMessage } from "./replies.js";
+import { isReview, readRequest } from "./requests.js";
+import { errorMessage, failureMessage, replyPrivately, SOMETHING_WENT_WRONG, tell } from "./respond.js";
+import { DiscordTeamInteractions, isTeamComponent } from "./team-interactions.js";
 import { PLATFORM, threadKey, userKey } from "./thread-key.js";
+
+export { CANNOT_OPEN_THREAD } from "./respond.js";
+export { NOT_A_TEXT_CHANNEL, PRIVATE_REFUSED_NOTE, SHUTTING_DOWN } from "./interview-threads.js";
 
 /** Message Content is privileged: enable it under Bot → Privileged Gateway Intents, or answers arrive empty. */
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent] as const;
 
-export const PRIVATE_REFUSED_NOTE = "This server doesn't let me open a private thread here, so the interview is in a public thread.";
-export const CANNOT_OPEN_THREAD =
-  "I can't post or open threads in this channel. Ask an admin to give me View Channel, Send Messages, Create Public Threads, Send Messages in Threads, Read Message History and Embed Links here, or run the command in another channel.";
-export const NOT_A_TEXT_CHANNEL = "I can only open interview threads from a server text channel. Run /mock-interview in one (not inside a thread).";
 export const START_FAILED = "Something went wrong while starting your interview. Please try again.";
-export const SHUTTING_DOWN = "I'm restarting right now, so the interview didn't start. Run /mock-interview again in a moment.";
-
-type CommandRequest = { kind: "help" } | { kind: "problems" } | { kind: "start"; options: StartOptions };
+export const SERVER_ONLY = "Run /mock-interview in a server channel: interviews, reviews and schedules belong to a server.";
+export const TEAM_UNAVAILABLE = "Reviews, schedules and history aren't available right now (the team features are not running in this process). Please try again later.";
 
 /**
- * Discord as a chat platform: `/mock-interview` opens a thread, members' thread messages and button
- * presses go to the intake, replies come back through the REST poster. Every interaction is
- * acknowledged first (Discord allows three seconds) and no handler holds interview logic.
+ * Discord as a chat platform: `/mock-interview start` opens a thread, members' thread messages and
+ * button presses go to the intake, replies come back through the REST poster; the team subcommands,
+ * buttons and the review modal go to the team services. Every interaction is acknowledged first
+ * (Discord allows three seconds) and no handler holds interview or team logic.
  */
 export class DiscordPlatform implements ChatPlatform {
   readonly name = PLATFORM;
   readonly poster: DiscordPoster;
+  readonly directory: DiscordDirectory;
   private readonly tokens = new InteractionTokens();
+  private readonly threads: InterviewThreads;
+  private team: DiscordTeamInteractions | undefined;
   private client: Client | undefined;
 
   constructor(
@@ -69,9 +69,12 @@ export class DiscordPlatform implements ChatPlatform {
   ) {
     const rest = new REST({ version: "10", ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}) }).setToken(config.DISCORD_TOKEN);
     this.poster = new DiscordPoster(rest, config.DISCORD_APPLICATION_ID, { ...posterOptions, tokens: this.tokens });
+    this.directory = new DiscordDirectory(rest);
+    this.threads = new InterviewThreads(bank, logger);
   }
 
-  async start(intake: Intake): Promise<void> {
+  async start(intake: Intake, team?: TeamServices): Promise<void> {
+    this.team = team ? new DiscordTeamInteractions(team, this.threads, intake, this.bank, this.logger) : undefined;
     const client = new Client({
       intents: [...INTENTS],
       // Every interview thread would keep up to 200 messages in memory by default; Redis already
@@ -124,114 +127,50 @@ export class DiscordPlatform implements ChatPlatform {
     if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) return this.onCommand(interaction, intake);
     if (interaction.isAutocomplete() && interaction.commandName === COMMAND_NAME) return this.onAutocomplete(interaction);
     if (interaction.isButton()) return this.onButton(interaction, intake);
+    if (interaction.isModalSubmit() && interaction.inGuild() && isTeamComponent(interaction.customId)) {
+      return this.team ? this.team.modal(interaction) : replyPrivately(interaction, errorMessage(TEAM_UNAVAILABLE));
+    }
   }
 
   private async onCommand(interaction: ChatInputCommandInteraction, intake: Intake): Promise<void> {
+    // Review answers with a modal, which must be the first response: it is the one not deferred.
+    if (isReview(interaction) && interaction.inGuild()) {
+      return this.team ? this.team.review(interaction) : replyPrivately(interaction, errorMessage(TEAM_UNAVAILABLE));
+    }
     // Ephemeral: the caller alone reads the outcome; the channel sees the interview's own message.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     try {
       await this.runCommand(interaction, intake);
     } catch (error) {
-      // A bad problem name and the like: the caller reads why. Anything else is logged once here.
-      if (!isAppError(error)) this.logger.warn({ platform: PLATFORM, err: error instanceof Error ? error.message : String(error) }, "discord command failed");
-      await this.tell(interaction, { kind: "error", paragraphs: [isAppError(error) ? error.message : cannotPost(error) ? CANNOT_OPEN_THREAD : START_FAILED] });
+      // A bad problem name, a refusal and the like: the caller reads why. Anything else is logged once.
+      const sub = interaction.options.getSubcommand(false);
+      const opening = sub === null || sub === SUBCOMMANDS.start || sub === SUBCOMMANDS.focus;
+      await tell(interaction, failureMessage(error, this.logger, opening ? START_FAILED : SOMETHING_WENT_WRONG));
     }
   }
 
   private async runCommand(interaction: ChatInputCommandInteraction, intake: Intake): Promise<void> {
-    const request = this.readRequest(interaction);
-    if (request.kind === "help") return this.tell(interaction, discordHelpMessage());
-    if (request.kind === "problems") return this.tell(interaction, problemsMessage(this.bank));
-
-    const channel = await this.textChannel(interaction);
-    if (!channel) return this.tell(interaction, { kind: "error", paragraphs: [NOT_A_TEXT_CHANNEL] });
-    const { options } = request;
-    const problem = plannedProblem(options, this.bank, interaction.id);
-    const candidateName = interaction.inCachedGuild() ? interaction.member.displayName : interaction.user.displayName;
-    const [parent] = renderDiscord(parentMessage(interaction.user.id, options.level, problem?.title));
-    if (!parent) throw new Error("the parent message rendered empty");
-    const name = threadName(candidateName, problem?.title);
-    const { thread, note } = await this.openThread(channel, interaction, name, messageOptions(parent), options.private);
-
-    await this.tell(interaction, { kind: "notice", paragraphs: [`Your interview is ready in <#${thread.id}>. The first question is on its way.`, ...(note ? [note] : [])] });
-    const outcome = await intake.start({
-      eventId: `${PLATFORM}:${interaction.id}`,
-      threadKey: threadKey({ guild: thread.guildId, thread: thread.id }),
-      candidate: { id: userKey(interaction.user.id), name: candidateName },
-      ...(options.level ? { level: options.level } : {}),
-      ...(problem ? { problem: problem.id } : {}),
-    });
-    if (outcome === "closed") await this.tell(interaction, { kind: "error", paragraphs: [SHUTTING_DOWN] });
-  }
-
-  /** What the caller asked for. Discord has no free text here, so help and problems are typed as the problem. */
-  private readRequest(interaction: ChatInputCommandInteraction): CommandRequest {
-    const problem = interaction.options.getString(OPTION_NAMES.problem);
-    const word = problem?.trim().toLowerCase();
-    if (word === "help" || word === "?") return { kind: "help" };
-    if (word === "problems" || word === "list") return { kind: "problems" };
-    return {
-      kind: "start",
-      options: readStartOptions(this.bank, { level: interaction.options.getString(OPTION_NAMES.level), problem, private: interaction.options.getBoolean(OPTION_NAMES.private) }),
-    };
-  }
-
-  private async textChannel(interaction: ChatInputCommandInteraction): Promise<TextChannel | undefined> {
-    if (!interaction.inGuild() || !interaction.channelId) return undefined;
-    const channel = interaction.channel ?? (await interaction.client.channels.fetch(interaction.channelId));
-    return channel?.type === ChannelType.GuildText ? channel : undefined;
-  }
-
-  /**
-   * A public thread hangs off the parent message in the channel. A private thread cannot start from
-   * a message, so it is created on its own, the candidate added, and the parent message posted inside.
-   */
-  private async openThread(channel: TextChannel, interaction: ChatInputCommandInteraction, name: string, parent: BaseMessageOptions, wantsPrivate: boolean): Promise<{ thread: ThreadChannel; note?: string }> {
-    const autoArchiveDuration = ThreadAutoArchiveDuration.OneDay;
-    let note: string | undefined;
-    if (wantsPrivate) {
-      let thread: ThreadChannel | undefined;
-      try {
-        thread = await channel.threads.create({ name, type: ChannelType.PrivateThread, autoArchiveDuration });
-      } catch (error) {
-        if (!(error instanceof DiscordAPIError) || (error.status !== 400 && error.status !== 403)) throw error;
-        this.logger.info({ platform: PLATFORM, code: error.code }, "private thread refused; opening a public one");
-        note = PRIVATE_REFUSED_NOTE;
-      }
-      if (thread) {
-        const opened = thread;
-        await this.undoOnFailure(opened, async () => {
-          await opened.members.add(interaction.user.id);
-          await opened.send(parent);
-        });
-        return { thread: opened };
-      }
+    const request = readRequest(interaction, this.bank);
+    switch (request.kind) {
+      case "help":
+        return tell(interaction, discordHelpMessage());
+      case "problems":
+        return tell(interaction, problemsMessage(this.bank));
+      case "start":
+        return this.threads.open(interaction, intake, request.options);
+      case "review":
+        // Review in a server is answered with a modal before this point; this is a DM.
+        return tell(interaction, errorMessage(SERVER_ONLY));
+      default:
+        if (!interaction.inGuild()) return tell(interaction, errorMessage(SERVER_ONLY));
+        if (!this.team) return tell(interaction, errorMessage(TEAM_UNAVAILABLE));
+        return this.team.command(interaction, request);
     }
-    const message = await channel.send(parent);
-    const thread = await this.undoOnFailure(message, () => message.startThread({ name, autoArchiveDuration }));
-    return { thread, ...(note ? { note } : {}) };
-  }
-
-  /** Runs `step`; if it fails, deletes what was made for it (a parent message, a thread) so nothing half-made is left behind. */
-  private async undoOnFailure<T>(made: { delete(): Promise<unknown> }, step: () => Promise<T>): Promise<T> {
-    try {
-      return await step();
-    } catch (error) {
-      await made.delete().catch((cleanup: unknown) => this.logger.warn({ platform: PLATFORM, err: cleanup instanceof Error ? cleanup.message : String(cleanup) }, "could not remove a half-opened interview"));
-      throw error;
-    }
-  }
-
-  /** Replaces the deferred "thinking…" reply; a message too long for one reply continues in ephemeral follow-ups. */
-  private async tell(interaction: ChatInputCommandInteraction, message: OutgoingMessage): Promise<void> {
-    const [first, ...rest] = renderDiscord(message);
-    if (!first) return;
-    await interaction.editReply(messageOptions(first));
-    for (const part of rest) await interaction.followUp({ ...messageOptions(part), flags: MessageFlags.Ephemeral });
   }
 
   private async onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const focused = interaction.options.getFocused(true);
+    if (focused.name === OPTION_NAMES.timezone) return interaction.respond(autocompleteTimezones(String(focused.value)));
     if (focused.name !== OPTION_NAMES.problem) return interaction.respond([]);
     await interaction.respond(autocompleteProblems(this.bank, String(focused.value), { level: levelOrUndefined(interaction.options.getString(OPTION_NAMES.level)) }));
   }
@@ -252,6 +191,10 @@ export class DiscordPlatform implements ChatPlatform {
   }
 
   private async onButton(interaction: ButtonInteraction, intake: Intake): Promise<void> {
+    // Team buttons answer in their own ways (a modal cannot follow a deferral).
+    if (isTeamComponent(interaction.customId) && interaction.inGuild()) {
+      return this.team ? this.team.button(interaction) : replyPrivately(interaction, errorMessage(TEAM_UNAVAILABLE));
+    }
     // Acknowledged before anything else, so Discord never shows "This interaction failed".
     await interaction.deferUpdate();
     const action = actionFromCustomId(interaction.customId);
@@ -291,9 +234,4 @@ function loginFailure(error: unknown, closeCode: number | undefined, apiUrl: str
   }
   const message = error instanceof Error ? error.message : String(error);
   return new DependencyDownError(`Discord: cannot log in at ${apiUrl ?? "https://discord.com/api"} (${message})`, { cause: error });
-}
-
-/** Discord's answers that mean "the bot may not post or open threads here". */
-function cannotPost(error: unknown): boolean {
-  return error instanceof DiscordAPIError && (error.code === RESTJSONErrorCodes.MissingPermissions || error.code === RESTJSONErrorCodes.MissingAccess);
 }

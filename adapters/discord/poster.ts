@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import { DiscordAPIError, type REST } from "@discordjs/rest";
+import { z } from "zod";
+import { ForbiddenError } from "../../src/errors.js";
 import type { OutgoingMessage } from "../../src/messages/message.js";
-import type { Poster, PostOptions } from "../../src/poster/port.js";
+import type { Image, Poster, PostOptions } from "../../src/poster/port.js";
 import type { InteractionTokens } from "./interaction-tokens.js";
 import { renderDiscord, type DiscordMessage } from "./render.js";
 import { discordUserId, parseThreadKey } from "./thread-key.js";
@@ -9,16 +11,25 @@ import { discordUserId, parseThreadKey } from "./thread-key.js";
 /** Discord accepts a nonce of at most 25 characters. */
 const NONCE_LENGTH = 25;
 const EPHEMERAL = 1 << 6;
+/** Discord's "Cannot send messages to this user": their privacy settings refuse direct messages from the bot. */
+const CANNOT_MESSAGE_USER = 50_007;
+/** Direct-message channel ids remembered, so a second message to a user costs one request. */
+const DM_CHANNELS_LIMIT = 1_000;
+/** Alt text (an attachment's description) is at most 1,024 characters. */
+const ALT_TEXT_LENGTH = 1_024;
 
 /**
- * The three routes the poster needs, spelled as discord-api-types' `Routes` spells them. Written out
- * so that posting (the summary worker) needs @discordjs/rest alone, not discord.js.
+ * The routes the poster needs, spelled as discord-api-types' `Routes` spells them. Written out so
+ * that posting (the summary worker) needs @discordjs/rest alone, not discord.js.
  */
 const routes = {
   channelMessages: (channel: string) => `/channels/${channel}/messages` as const,
   channelTyping: (channel: string) => `/channels/${channel}/typing` as const,
   webhook: (application: string, token: string) => `/webhooks/${application}/${token}` as const,
+  userChannels: () => "/users/@me/channels" as const,
 };
+
+const DmChannelSchema = z.looseObject({ id: z.string() });
 
 export interface DiscordPosterOptions {
   /** Answers button presses with ephemeral follow-ups; without it `visibleTo` messages are posted with a mention. */
@@ -37,6 +48,7 @@ export interface DiscordPosterOptions {
  */
 export class DiscordPoster implements Poster {
   private readonly typing = new Map<string, NodeJS.Timeout>();
+  private readonly dmChannels = new Map<string, string>();
   private readonly typingRefreshMs: number;
   private readonly typingMaxMs: number;
 
@@ -61,6 +73,7 @@ export class DiscordPoster implements Poster {
     return undefined;
   }
 
+  /** Into a thread, or top-level into a channel: a channel key (`discord:<guild>:<channel>`) has the same shape. */
   async post(threadKey: string, message: OutgoingMessage, options: PostOptions = {}): Promise<void> {
     const { thread } = parseThreadKey(threadKey);
     if (options.visibleTo) {
@@ -76,6 +89,44 @@ export class DiscordPoster implements Poster {
     for (const [index, part] of parts.entries()) {
       await this.send(thread, options.idempotencyKey ? { ...part, nonce: nonceFor(options.idempotencyKey, index), enforce_nonce: true } : part);
     }
+  }
+
+  /**
+   * A direct message: the DM channel with the user (Discord returns the existing one), then the
+   * message in it. A user whose privacy settings refuse it is a ForbiddenError naming them.
+   */
+  async direct(userKey: string, message: OutgoingMessage): Promise<void> {
+    const user = discordUserId(userKey);
+    const channel = await this.dmChannel(user);
+    try {
+      for (const part of renderDiscord(message)) await this.send(channel, part);
+    } catch (error) {
+      if (error instanceof DiscordAPIError && error.code === CANNOT_MESSAGE_USER) {
+        throw new ForbiddenError(`I can't send <@${user}> a direct message: their privacy settings don't allow messages from this server's apps.`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * The picture as an attachment (multipart: `files[0]` and `payload_json`) on the caption's first
+   * part, with its alt text; a caption too long for one message continues in further messages.
+   */
+  async postImage(key: string, image: Image, message: OutgoingMessage): Promise<void> {
+    const { thread: channel } = parseThreadKey(key);
+    const [first, ...rest] = renderDiscord(message);
+    const body = { ...(first ?? { allowed_mentions: { parse: [] } }), attachments: [{ id: 0, filename: image.filename, description: image.alt.slice(0, ALT_TEXT_LENGTH) }] };
+    await this.rest.post(routes.channelMessages(channel), { body, files: [{ name: image.filename, data: image.png, contentType: "image/png" }] });
+    for (const part of rest) await this.send(channel, part);
+  }
+
+  private async dmChannel(user: string): Promise<string> {
+    const known = this.dmChannels.get(user);
+    if (known) return known;
+    const { id } = DmChannelSchema.parse(await this.rest.post(routes.userChannels(), { body: { recipient_id: user } }));
+    if (this.dmChannels.size >= DM_CHANNELS_LIMIT) this.dmChannels.delete(this.dmChannels.keys().next().value ?? "");
+    this.dmChannels.set(user, id);
+    return id;
   }
 
   /** An ephemeral follow-up on the user's latest button press in the thread; false when there is none to use. */

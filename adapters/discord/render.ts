@@ -9,7 +9,7 @@ import type {
   ButtonStyle,
   ComponentType,
 } from "discord.js";
-import { ACTION_LABELS, ACTIONS, type Action, type Field, type OutgoingMessage } from "../../src/messages/message.js";
+import { ACTION_LABELS, ACTIONS, MENTION_TOKEN, TEAM_ACTIONS, type Action, type Button, type Field, type OutgoingMessage, type TeamAction } from "../../src/messages/message.js";
 import { splitText } from "../shared/split-text.js";
 
 /**
@@ -34,6 +34,8 @@ export const DISCORD_LIMITS = {
 
 /** Buttons carry `mock_interview:<action>`; the prefix tells our clicks from other bots' components. */
 export const CUSTOM_ID_PREFIX = "mock_interview:";
+/** Team buttons carry `mock_team:<action>:<value>` (an interview id, a problem and level). */
+export const TEAM_CUSTOM_ID_PREFIX = "mock_team:";
 
 const ACTION_ROW: ComponentType.ActionRow = 1;
 const BUTTON: ComponentType.Button = 2;
@@ -47,19 +49,30 @@ export interface DiscordMessage {
   content?: string;
   embeds?: APIEmbed[];
   components?: APIActionRowComponent<APIButtonComponentWithCustomId>[];
-  /** Always empty: quoted candidate text such as "@everyone" must never ping anyone. */
+  /**
+   * Nobody by default: quoted candidate text such as "@everyone" must never ping anyone. A message
+   * with `mentions` pings exactly those users, and only from its first part.
+   */
   allowed_mentions: APIAllowedMentions;
 }
 
 /**
  * A platform-neutral message as one or more Discord messages within the limits above: text as
- * markdown content split at paragraph breaks, the scorecard as embeds, buttons on the last message.
- * A message with nothing in it renders as no message, since Discord rejects an empty one.
+ * markdown content split at paragraph breaks, the scorecard as embeds, buttons on the last message
+ * (interview actions first, then team buttons), mentions leading the first. A message with nothing
+ * in it renders as no message, since Discord rejects an empty one.
  */
 export function renderDiscord(message: OutgoingMessage): DiscordMessage[] {
-  const messages = message.kind === "summary" ? summaryMessages(message) : textMessages(message);
-  const rows = message.actions?.length ? actionRows(message.actions) : [];
-  if (rows.length && messages.length === 0) messages.push({ allowed_mentions: noMentions() });
+  const mentioned = [...new Set((message.mentions ?? []).map(mentionedId).filter((id): id is string => id !== undefined))];
+  const lead = mentioned.map((id) => `<@${id}>`).join(" ");
+  const messages = message.kind === "summary" ? summaryMessages(message) : textMessages(message, lead.length ? lead.length + 1 : 0);
+  const rows = [...(message.actions?.length ? actionRows(message.actions) : []), ...(message.buttons?.length ? teamRows(message.buttons) : [])].slice(0, DISCORD_LIMITS.rowsPerMessage);
+  if ((rows.length || lead) && messages.length === 0) messages.push({ allowed_mentions: noMentions() });
+  const [first] = messages;
+  if (first && lead) {
+    first.content = first.content ? `${lead} ${first.content}` : lead;
+    first.allowed_mentions = { parse: [], users: mentioned };
+  }
   const last = messages[messages.length - 1];
   if (last && rows.length) last.components = rows;
   return messages;
@@ -76,13 +89,37 @@ export function actionFromCustomId(customId: string): Action | undefined {
   return ACTIONS.find((action) => action === name);
 }
 
-function textMessages(message: OutgoingMessage): DiscordMessage[] {
+export function teamCustomId(button: Pick<Button, "action" | "value">): string {
+  const id = `${TEAM_CUSTOM_ID_PREFIX}${button.action}:${button.value}`;
+  if (id.length > DISCORD_LIMITS.customId) throw new RangeError(`a button value too long for Discord's 100-character custom_id: ${button.value}`);
+  return id;
+}
+
+/** The team action and value a button's custom_id stands for, or undefined for anything else. */
+export function teamButtonFromCustomId(customId: string): { action: TeamAction; value: string } | undefined {
+  if (!customId.startsWith(TEAM_CUSTOM_ID_PREFIX)) return undefined;
+  const rest = customId.slice(TEAM_CUSTOM_ID_PREFIX.length);
+  const colon = rest.indexOf(":");
+  const name = colon === -1 ? rest : rest.slice(0, colon);
+  const action = TEAM_ACTIONS.find((candidate) => candidate === name);
+  return action ? { action, value: colon === -1 ? "" : rest.slice(colon + 1) } : undefined;
+}
+
+/** The Discord user id in a user key (`discord:<id>`); keys of other platforms mention nobody here. */
+function mentionedId(key: string): string | undefined {
+  const match = /^discord:(\d{1,20})$/.exec(key);
+  return match?.[1];
+}
+
+/** `reserve`: room kept in the first message for the mentions that lead it. */
+function textMessages(message: OutgoingMessage, reserve = 0): DiscordMessage[] {
   const blocks: string[] = [];
-  if (message.heading) blocks.push(`**${escapeMarkdown(message.heading)}**`);
-  blocks.push(...message.paragraphs.map(escapeMarkdown));
-  if (message.fields?.length) blocks.push(message.fields.map((field) => `**${escapeMarkdown(field.label)}:** ${escapeMarkdown(field.value)}`).join("\n"));
+  if (message.heading) blocks.push(`**${markdown(message.heading)}**`);
+  blocks.push(...message.paragraphs.map(markdown));
+  if (message.fields?.length) blocks.push(message.fields.map((field) => `**${markdown(field.label)}:** ${markdown(field.value)}`).join("\n"));
   const text = blocks.filter((block) => block.trim()).join("\n\n");
-  return splitText(text, DISCORD_LIMITS.content).map((content) => ({ content, allowed_mentions: noMentions() }));
+  // Every part leaves room for the mentions, which lead the first.
+  return splitText(text, DISCORD_LIMITS.content - reserve).map((content) => ({ content, allowed_mentions: noMentions() }));
 }
 
 /**
@@ -91,13 +128,13 @@ function textMessages(message: OutgoingMessage): DiscordMessage[] {
  * for one embed continues in further embeds, and embeds over a message's budget in further messages.
  */
 function summaryMessages(message: OutgoingMessage): DiscordMessage[] {
-  const embeds: APIEmbed[] = splitText(message.paragraphs.map(escapeMarkdown).join("\n\n"), DISCORD_LIMITS.embedDescription).map((description) => ({
+  const embeds: APIEmbed[] = splitText(message.paragraphs.map(markdown).join("\n\n"), DISCORD_LIMITS.embedDescription).map((description) => ({
     color: SCORECARD_COLOUR,
     description,
   }));
   const first = embeds[0] ?? { color: SCORECARD_COLOUR };
   if (embeds.length === 0) embeds.push(first);
-  if (message.heading) first.title = clip(escapeMarkdown(message.heading), DISCORD_LIMITS.embedTitle);
+  if (message.heading) first.title = clip(markdown(message.heading), DISCORD_LIMITS.embedTitle);
   for (const field of (message.fields ?? []).map(scorecardField)) {
     let target = embeds[embeds.length - 1] ?? first;
     const full = (target.fields?.length ?? 0) >= DISCORD_LIMITS.embedFields || embedSize(target) + fieldSize(field) > DISCORD_LIMITS.embedTotal;
@@ -122,8 +159,8 @@ function summaryMessages(message: OutgoingMessage): DiscordMessage[] {
 
 function scorecardField(field: Field): APIEmbedField {
   // Discord rejects an empty field name or value, so a blank one shows a dash.
-  const value = field.value.trim() ? quote(escapeMarkdown(field.value)) : "—";
-  return { name: clip(escapeMarkdown(field.label), DISCORD_LIMITS.fieldName) || "—", value: clip(value, DISCORD_LIMITS.fieldValue), inline: false };
+  const value = field.value.trim() ? quote(markdown(field.value)) : "—";
+  return { name: clip(markdown(field.label), DISCORD_LIMITS.fieldName) || "—", value: clip(value, DISCORD_LIMITS.fieldValue), inline: false };
 }
 
 function actionRows(actions: readonly Action[]): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
@@ -142,6 +179,20 @@ function actionRows(actions: readonly Action[]): APIActionRowComponent<APIButton
   return rows;
 }
 
+function teamRows(buttons: readonly Button[]): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
+  const components = buttons.map(
+    (button): APIButtonComponentWithCustomId => ({
+      type: BUTTON,
+      custom_id: teamCustomId(button),
+      label: clip(button.label, DISCORD_LIMITS.buttonLabel),
+      style: button.style === "danger" ? DANGER : button.style === "primary" ? PRIMARY : SECONDARY,
+    }),
+  );
+  const rows: APIActionRowComponent<APIButtonComponentWithCustomId>[] = [];
+  for (let start = 0; start < components.length; start += DISCORD_LIMITS.buttonsPerRow) rows.push({ type: ACTION_ROW, components: components.slice(start, start + DISCORD_LIMITS.buttonsPerRow) });
+  return rows;
+}
+
 /** The characters Discord counts towards an embed's 6,000. */
 export function embedSize(embed: APIEmbed): number {
   const fields = (embed.fields ?? []).reduce((sum, field) => sum + fieldSize(field), 0);
@@ -154,6 +205,18 @@ function fieldSize(field: APIEmbedField): number {
 
 function noMentions(): APIAllowedMentions {
   return { parse: [] };
+}
+
+/**
+ * Text as Discord markdown: escaped, then each user named in it (`<@discord:42>`, see mentionOf)
+ * as Discord's `<@42>`, which shows their current name and, with no allowed mentions, pings no one.
+ * A user of another platform cannot be named here, so they read as "a teammate".
+ */
+function markdown(text: string): string {
+  return escapeMarkdown(text).replace(MENTION_TOKEN, (_, key: string) => {
+    const id = mentionedId(key);
+    return id ? `<@${id}>` : "a teammate";
+  });
 }
 
 /**

@@ -1,29 +1,43 @@
 import type { BaseMessageOptions, MessageMentionOptions } from "discord.js";
-import { helpMessage, SLASH_USAGE } from "../../src/commands/mock-interview.js";
+import { helpMessage, SLASH_USAGE, TEAM_USAGE } from "../../src/commands/mock-interview.js";
 import type { OutgoingMessage } from "../../src/messages/message.js";
 import { LEVEL_CHOICE_NAMES } from "./commands.js";
 import type { DiscordMessage } from "./render.js";
 
-/** Slack's usage line speaks of typed words; on Discord the same choices are the command's options. */
-export const DISCORD_USAGE = `Usage: /mock-interview [level] [problem] [private], e.g. level: ${LEVEL_CHOICE_NAMES.senior}, problem: fraud. Leave problem empty for one suited to your level; set private to hold the interview in a private thread.
-Type help or problems as the problem to see this message or the list of problems.`;
+/** Slack's usage line speaks of typed words; on Discord the same choices are the subcommands' options. */
+export const DISCORD_USAGE = `Usage: /mock-interview start [level] [problem] [private], e.g. level: ${LEVEL_CHOICE_NAMES.senior}, problem: fraud. Leave problem empty for one suited to your level; set private to hold the interview in a private thread.
+Also: /mock-interview problems, /mock-interview help.`;
+
+export const DISCORD_TEAM_USAGE = [
+  "Team practice:",
+  "• /mock-interview review link: review a teammate's interview from its thread link (or press Review on its scorecard)",
+  "• /mock-interview review-request reviewer1 [reviewer2] [reviewer3]: ask teammates to review your latest interview",
+  "• /mock-interview schedule weekly day time [timezone] [level]: a practice problem in this channel every week",
+  "• /mock-interview schedule list, /mock-interview schedule off",
+  "• /mock-interview history: your past interviews and ratings (only you see them)",
+  "• /mock-interview focus: a new interview aimed at your weakest areas",
+  "• /mock-interview progress: a chart of your ratings over time, posted in this channel",
+  "• /mock-interview forget-me: delete everything stored about your interviews (asks first)",
+].join("\n");
 
 export function discordHelpMessage(): OutgoingMessage {
   const help = helpMessage();
-  return { ...help, paragraphs: help.paragraphs.map((paragraph) => (paragraph === SLASH_USAGE ? DISCORD_USAGE : paragraph)) };
+  const discord: Record<string, string> = { [SLASH_USAGE]: DISCORD_USAGE, [TEAM_USAGE]: DISCORD_TEAM_USAGE };
+  return { ...help, paragraphs: help.paragraphs.map((paragraph) => discord[paragraph] ?? paragraph) };
 }
 
 /**
  * The message opening an interview: in the channel above a public thread, or as the first message
  * of a private one. The mention shows the candidate's current name without pinging anyone.
  */
-export function parentMessage(candidateId: string, level: string | undefined, problemTitle: string | undefined): OutgoingMessage {
+export function parentMessage(candidateId: string, level: string | undefined, problemTitle: string | undefined, options: { focused?: boolean } = {}): OutgoingMessage {
   const candidate = `<@${candidateId}>`;
+  const kind = options.focused ? "a focused follow-up ML system design interview" : "an ML system design interview";
   return {
     kind: "notice",
     heading: `Mock interview: ${problemTitle ?? "ML system design"}`,
     paragraphs: [
-      `${candidate} is practising an ML system design interview${level ? ` at ${level} level` : ""}. The interview runs in this thread.`,
+      `${candidate} is practising ${kind}${level ? ` at ${level} level` : ""}. The interview runs in this thread.`,
       `${candidate}: answer in the thread. Type hint, harder, easier, next or end, or use the buttons. Teammates are welcome to read along.`,
     ],
   };

@@ -28,3 +28,21 @@ export function userKey(user: string): string {
 export function discordUserId(key: string): string {
   return key.split(":").at(-1) ?? key;
 }
+
+/** A channel as the team features name it (`discord:<guild>:<channel>`): the same shape as a thread key. */
+export function channelKey(channel: { guild: string; channel: string }): string {
+  return threadKey({ guild: channel.guild, thread: channel.channel });
+}
+
+/**
+ * The thread a link names: `https://discord.com/channels/<guild>/<thread>` as "Copy Link" gives it
+ * (also ptb., canary., discordapp.com, with a message id after it, or in <angle brackets>), or a
+ * channel mention `<#thread>` in the guild the command ran in. Undefined for anything else.
+ */
+export function threadFromLink(link: string, guild: string): DiscordThread | undefined {
+  const text = link.trim().replace(/^<(.*)>$/s, "$1");
+  const url = /^https?:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/channels\/(\d{17,20})\/(\d{17,20})(?:\/\d{17,20})?\/?$/.exec(text);
+  if (url?.[1] && url[2]) return { guild: url[1], thread: url[2] };
+  const mention = /^#?(\d{17,20})$/.exec(text);
+  return mention?.[1] ? { guild, thread: mention[1] } : undefined;
+}

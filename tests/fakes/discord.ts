@@ -3,7 +3,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import {
-  ApplicationCommandOptionType,
   ApplicationCommandType,
   ChannelType,
   ComponentType,
@@ -21,7 +20,12 @@ import {
   type APIApplicationCommand,
   type APIApplicationCommandOption,
   type APIApplicationCommandAutocompleteGuildInteraction,
-  type APIApplicationCommandInteractionDataOption,
+  type APIAttachment,
+  type APIDMChannel,
+  type APIGuild,
+  type APIOverwrite,
+  type APIRole,
+  type APIInteractionDataResolvedGuildMember,
   type APIChatInputApplicationCommandGuildInteraction,
   type APIEmbed,
   type APIGuildMemberNoUser,
@@ -41,6 +45,14 @@ import {
 } from "discord.js";
 import { WebSocketServer, type WebSocket } from "ws";
 import { z } from "zod";
+import { commandOptions, type CommandShape, type OptionValue } from "./discord/command-options.js";
+import { CommandsSchema } from "./discord/command-schema.js";
+import { FakeGuildAccess } from "./discord/guild-access.js";
+import { fillModal, ModalSchema, type ModalAnswers, type ShownModal } from "./discord/modals.js";
+import { parseBody, safeJson, type UploadedFile } from "./discord/multipart.js";
+
+export type { ModalAnswers, ShownModal } from "./discord/modals.js";
+export type { UploadedFile } from "./discord/multipart.js";
 
 /**
  * A fake Discord for tests: a real HTTP server on 127.0.0.1 with the REST routes this bot uses, and a
@@ -54,6 +66,12 @@ import { z } from "zod";
  * again with the same enforced nonce returns the first instead of a second. Every REST call is
  * recorded; tests drive the gateway with `dispatch`, `interact`, `post`, `replay`, `disconnect` and
  * `addChannel` (a fresh text channel, announced with CHANNEL_CREATE).
+ *
+ * For the team features (helpers under ./discord/): subcommands and user options (`command`),
+ * modals with labels and selects held to Discord's limits and filled in by `submitModal`, direct
+ * messages (`POST /users/@me/channels`, `closeDirectMessages`), multipart uploads recorded byte for
+ * byte (`DiscordCall.attachments`), and roles, members and channel overwrites (`addRole`,
+ * `privateChannel`, `leaveGuild`) answered over REST as Discord computes permissions.
  */
 
 /** One REST call as the real client sent it. `path` is relative to `/api/v10` and decoded (`Routes.*` output matches it through `callsTo`). */
@@ -63,8 +81,10 @@ export interface DiscordCall {
   query: Record<string, string>;
   /** Parsed JSON (or the `payload_json` of a multipart upload); undefined when there was no body. */
   body: unknown;
-  /** Files attached to a multipart upload. */
+  /** How many files a multipart upload attached. */
   files: number;
+  /** The files themselves, bytes and all. */
+  attachments: UploadedFile[];
   /** Whether `Authorization: Bot <token>` was sent (interaction callbacks and webhooks send none). */
   authorized: boolean;
   status: number;
@@ -121,6 +141,8 @@ interface InteractionState {
   /** The message `@original` stands for: the reply once one exists, or the clicked message. */
   originalId: string | undefined;
   componentMessageId: string | undefined;
+  /** The modal it was answered with, for `submitModal` to fill in. */
+  modal?: ShownModal;
 }
 
 interface StoredMessage {
@@ -142,6 +164,7 @@ interface RestRequest {
   path: string;
   query: URLSearchParams;
   body: unknown;
+  files: UploadedFile[];
   authorized: boolean;
 }
 
@@ -162,6 +185,7 @@ const BOT_PERMISSIONS = [
   PermissionFlagsBits.CreatePrivateThreads,
   PermissionFlagsBits.ReadMessageHistory,
   PermissionFlagsBits.EmbedLinks,
+  PermissionFlagsBits.AttachFiles,
 ].reduce((all, flag) => all | flag, 0n);
 const MEMBER_PERMISSIONS = BOT_PERMISSIONS | PermissionFlagsBits.UseApplicationCommands | PermissionFlagsBits.AddReactions;
 
@@ -206,7 +230,9 @@ export class FakeDiscord {
   readonly botUser: APIUser;
   readonly guild: { id: string; name: string; ownerId: string };
   readonly channel: APITextChannel;
-  private readonly botRoleId: string;
+  /** Roles, who holds them, and the permissions they give in a channel. */
+  readonly access: FakeGuildAccess;
+  readonly botRoleId: string;
 
   private readonly options: Required<Omit<FakeDiscordOptions, "token" | "guildName" | "channelName">>;
   private server: Server | undefined;
@@ -219,9 +245,14 @@ export class FakeDiscord {
   private readonly messages = new Map<string, StoredMessage>();
   private readonly interactions = new Map<string, InteractionState>();
   private readonly users = new Map<string, APIUser>();
+  /** Direct-message channels by recipient, and the users whose privacy settings refuse the bot's DMs. */
+  private readonly dmChannels = new Map<string, APIDMChannel>();
+  private readonly closedDms = new Set<string>();
+  private readonly threadMembers = new Map<string, Set<string>>();
   private readonly commandIds = new Map<string, string>();
   private readonly commands = new Map<string, APIApplicationCommand[]>();
   private readonly failures: Array<{ method: string; path: RegExp; status: number; body: unknown; times: number }> = [];
+  private readonly delays: Array<{ method: string; path: RegExp; ms: number; times: number }> = [];
   private waiters: Array<{ predicate: (call: DiscordCall) => boolean; resolve: (call: DiscordCall) => void }> = [];
   private gatewayWaiters: Array<{ predicate: (payload: { op: number; d: unknown }) => boolean; resolve: (payload: { op: number; d: unknown }) => void }> = [];
   private readonly routes: Route[];
@@ -240,18 +271,21 @@ export class FakeDiscord {
     const owner = this.user("guild-owner", created);
     this.guild = { id: this.ids.next(created), name: options.guildName ?? "ML Interview Club", ownerId: owner.id };
     this.botRoleId = this.ids.next(created);
+    this.access = new FakeGuildAccess(this.guild.id, owner.id, MEMBER_PERMISSIONS, () => this.ids.next());
+    this.access.addRole("Mock Interview", BOT_PERMISSIONS, { id: this.botRoleId, botId: this.applicationId });
+    this.access.assign(this.botUser.id, this.botRoleId);
     this.channel = this.textChannel(this.ids.next(created), options.channelName ?? "mock-interviews", 0);
     this.routes = this.buildRoutes();
   }
 
-  private textChannel(id: string, name: string, position: number): APITextChannel {
+  private textChannel(id: string, name: string, position: number, overwrites: APIOverwrite[] = []): APITextChannel {
     const channel: APITextChannel = {
       id,
       type: ChannelType.GuildText,
       guild_id: this.guild.id,
       name,
       position,
-      permission_overwrites: [],
+      permission_overwrites: overwrites,
       parent_id: null,
       topic: "Practise ML system design interviews with /mock-interview",
       nsfw: false,
@@ -332,6 +366,11 @@ export class FakeDiscord {
     this.failures.push({ method, path, status, body, times });
   }
 
+  /** Answer matching calls only after `ms` (`times` times, then at once): Discord having a slow moment. */
+  delay(method: string, path: RegExp, ms: number, times = 1): void {
+    this.delays.push({ method, path, ms, times });
+  }
+
   /** A message the fake knows (sent by the bot, or posted by a test), with any edits applied. */
   message(id: string): APIMessage | undefined {
     return this.messages.get(id)?.message;
@@ -374,26 +413,36 @@ export class FakeDiscord {
     return user;
   }
 
-  /** `/mock-interview` as Discord sends it when a member runs it in `channelId` (the text channel by default). */
+  /** `/mock-interview start` as Discord sends it when a member runs it in `channelId` (the text channel by default). */
   slashCommand(options: { user: APIUser; level?: string; problem?: string; private?: boolean; channelId?: string }): APIChatInputApplicationCommandGuildInteraction {
-    const commandOptions: APIApplicationCommandInteractionDataOption[] = [];
-    if (options.level !== undefined) commandOptions.push({ name: "level", type: ApplicationCommandOptionType.String, value: options.level });
-    if (options.problem !== undefined) commandOptions.push({ name: "problem", type: ApplicationCommandOptionType.String, value: options.problem });
-    if (options.private !== undefined) commandOptions.push({ name: "private", type: ApplicationCommandOptionType.Boolean, value: options.private });
+    return this.command({ user: options.user, subcommand: "start", options: { level: options.level, problem: options.problem, private: options.private }, ...(options.channelId ? { channelId: options.channelId } : {}) });
+  }
+
+  /**
+   * `/mock-interview [group] <subcommand>` with its options, as Discord nests them; a user option
+   * (an APIUser) arrives as the id with the user and their member data in `resolved`.
+   */
+  command(options: { user: APIUser; channelId?: string; name?: string } & CommandShape): APIChatInputApplicationCommandGuildInteraction {
+    const name = options.name ?? "mock-interview";
+    const { options: data, resolved } = commandOptions(options, (user) => this.resolvedMember(user, options.channelId));
     return {
       ...this.interactionBase(InteractionType.ApplicationCommand, options.user, options.channelId),
-      data: { id: this.commandId("mock-interview"), name: "mock-interview", type: ApplicationCommandType.ChatInput, guild_id: this.guild.id, options: commandOptions },
+      data: { id: this.commandId(name), name, type: ApplicationCommandType.ChatInput, guild_id: this.guild.id, options: data, ...(resolved ? { resolved } : {}) },
     };
   }
 
-  /** What Discord sends while a member types into the `problem` option (`level` as already chosen). */
-  autocomplete(options: { user: APIUser; typed: string; level?: string; channelId?: string }): APIApplicationCommandAutocompleteGuildInteraction {
-    const commandOptions: APIApplicationCommandInteractionDataOption[] = [];
-    if (options.level !== undefined) commandOptions.push({ name: "level", type: ApplicationCommandOptionType.String, value: options.level });
-    commandOptions.push({ name: "problem", type: ApplicationCommandOptionType.String, value: options.typed, focused: true });
+  /** What Discord sends while a member types into an option (`problem` of start by default; `level` as already chosen). */
+  autocomplete(options: { user: APIUser; typed: string; level?: string; channelId?: string; option?: string; subcommand?: string; group?: string; others?: Record<string, OptionValue> }): APIApplicationCommandAutocompleteGuildInteraction {
+    const shape: CommandShape = {
+      subcommand: options.subcommand ?? "start",
+      ...(options.group ? { group: options.group } : {}),
+      options: { ...(options.level !== undefined ? { level: options.level } : {}), ...options.others },
+      focused: { name: options.option ?? "problem", typed: options.typed },
+    };
+    const { options: data } = commandOptions(shape, (user) => this.resolvedMember(user, options.channelId));
     return {
       ...this.interactionBase(InteractionType.ApplicationCommandAutocomplete, options.user, options.channelId),
-      data: { id: this.commandId("mock-interview"), name: "mock-interview", type: ApplicationCommandType.ChatInput, guild_id: this.guild.id, options: commandOptions },
+      data: { id: this.commandId("mock-interview"), name: "mock-interview", type: ApplicationCommandType.ChatInput, guild_id: this.guild.id, options: data },
     };
   }
 
@@ -422,6 +471,26 @@ export class FakeDiscord {
         })),
       },
     };
+  }
+
+  /**
+   * The member submits the modal an interaction was answered with: what it showed (prefilled text,
+   * default options) with `answers` changed, from the same channel (and message, for a button's).
+   */
+  submitModal(options: { user: APIUser; openedBy: { id: string }; answers?: ModalAnswers }): APIModalSubmitGuildInteraction {
+    const opened = this.interactions.get(options.openedBy.id);
+    if (!opened?.modal) throw new Error(`interaction ${options.openedBy.id} was not answered with a modal`);
+    const message = opened.componentMessageId ? this.messages.get(opened.componentMessageId)?.message : undefined;
+    return {
+      ...this.interactionBase(InteractionType.ModalSubmit, options.user, opened.channelId),
+      data: { custom_id: opened.modal.custom_id, components: fillModal(opened.modal, options.answers) },
+      ...(message ? { message } : {}),
+    };
+  }
+
+  /** The modal an interaction was answered with, as Discord shows it to the member. */
+  shownModal(interactionId: string): ShownModal | undefined {
+    return this.interactions.get(interactionId)?.modal;
   }
 
   /** A member's message in a channel or thread, as MESSAGE_CREATE carries it (guild_id, member, channel_type). */
@@ -474,18 +543,45 @@ export class FakeDiscord {
     this.session?.socket?.close(code, "FakeDiscord dropped the connection");
   }
 
-  /** A thread someone else opened in the text channel; THREAD_CREATE tells the live session, as Discord does. */
-  async createThread(options: { name: string; owner: APIUser; type?: ThreadType }): Promise<APIThreadChannel> {
-    const thread = this.newThread(this.channel.id, options.name, options.owner.id, options.type ?? ChannelType.PublicThread, this.ids.next());
+  /** A thread someone else opened in a text channel (the default one unless named); THREAD_CREATE tells the live session, as Discord does. */
+  async createThread(options: { name: string; owner: APIUser; type?: ThreadType; channelId?: string }): Promise<APIThreadChannel> {
+    const thread = this.newThread(options.channelId ?? this.channel.id, options.name, options.owner.id, options.type ?? ChannelType.PublicThread, this.ids.next());
     if (this.session) await this.dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true });
     return thread;
   }
 
   /** Another text channel in the guild (one per test, say); CHANNEL_CREATE tells the live session, as Discord does. */
-  async addChannel(name: string): Promise<APITextChannel> {
-    const channel = this.textChannel(this.ids.next(), name, this.textChannels.size);
+  async addChannel(name: string, options: { overwrites?: APIOverwrite[] } = {}): Promise<APITextChannel> {
+    const channel = this.textChannel(this.ids.next(), name, this.textChannels.size, options.overwrites);
     if (this.session) await this.dispatch(GatewayDispatchEvents.ChannelCreate, channel);
     return channel;
+  }
+
+  /** A text channel only `members` (and the bot) can see: @everyone denied View Channel, each member allowed it. */
+  privateChannel(name: string, members: APIUser[]): Promise<APITextChannel> {
+    return this.addChannel(name, { overwrites: this.access.privateOverwrites(this.botRoleId, members.map((member) => member.id)) });
+  }
+
+  /** A role with these permissions, held by `holders`. */
+  addRole(name: string, permissions: bigint, holders: APIUser[] = []): APIRole {
+    const role = this.access.addRole(name, permissions);
+    for (const holder of holders) this.access.assign(holder.id, role.id);
+    return role;
+  }
+
+  /** The member leaves the guild: REST answers Unknown Member for them from now on. */
+  leaveGuild(user: APIUser): void {
+    this.access.leave(user.id);
+  }
+
+  /** The user's privacy settings refuse direct messages from the bot (Discord's 50007 on send). */
+  closeDirectMessages(user: APIUser): void {
+    this.closedDms.add(user.id);
+  }
+
+  /** The DM channel the bot opened with the user, if it did. */
+  dmChannelWith(user: APIUser): APIDMChannel | undefined {
+    return this.dmChannels.get(user.id);
   }
 
   // ---- Gateway internals
@@ -646,10 +742,7 @@ export class FakeDiscord {
       verification_level: 1,
       default_message_notifications: 1,
       explicit_content_filter: 2,
-      roles: [
-        { id: this.guild.id, name: "@everyone", color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: String(MEMBER_PERMISSIONS), managed: false, mentionable: false, flags: NO_FLAGS },
-        { id: this.botRoleId, name: "Mock Interview", color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: String(BOT_PERMISSIONS), managed: true, mentionable: false, flags: NO_FLAGS, tags: { bot_id: this.applicationId } },
-      ],
+      roles: this.access.roles,
       emojis: [],
       stickers: [],
       features: [],
@@ -677,7 +770,7 @@ export class FakeDiscord {
       unavailable: false,
       member_count: this.users.size + 1,
       voice_states: [],
-      members: [{ ...this.member(this.botUser), user: this.botUser, roles: [this.botRoleId] }],
+      members: [{ ...this.member(this.botUser), user: this.botUser }],
       channels,
       threads: [...this.threads.values()],
       presences: [],
@@ -693,15 +786,15 @@ export class FakeDiscord {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
-    const { body, files } = await parseBody(Buffer.concat(chunks), request.headers["content-type"]);
+    const { body, files: attachments } = await parseBody(Buffer.concat(chunks), request.headers["content-type"]);
     const method = request.method ?? "GET";
     const authorized = request.headers.authorization === `Bot ${this.token}`;
     const versioned = url.pathname.match(/^\/api\/v10(\/.*)$/);
     // discord-api-types' Routes percent-encode arguments (`@original` becomes `%40original`); record the decoded path.
     const path = safeDecode(versioned?.[1] ?? url.pathname);
-    const call: DiscordCall = { method, path, query: Object.fromEntries(url.searchParams), body, files, authorized, status: 0, response: undefined };
+    const call: DiscordCall = { method, path, query: Object.fromEntries(url.searchParams), body, files: attachments.length, attachments, authorized, status: 0, response: undefined };
     this.calls.push(call);
-    const answer = versioned ? await this.answer({ method, path, query: url.searchParams, body, authorized }) : notFound();
+    const answer = versioned ? await this.answer({ method, path, query: url.searchParams, body, files: attachments, authorized }) : notFound();
     call.status = answer.status;
     // A copy: stored messages change with later edits, the recorded answer must not.
     call.response = answer.body === undefined ? undefined : structuredClone(answer.body);
@@ -711,6 +804,11 @@ export class FakeDiscord {
   }
 
   private async answer(request: RestRequest): Promise<RestAnswer> {
+    const delay = this.delays.find((entry) => entry.method === request.method && entry.path.test(request.path) && entry.times > 0);
+    if (delay) {
+      delay.times -= 1;
+      await new Promise((resolve) => setTimeout(resolve, delay.ms));
+    }
     const failure = this.failures.find((entry) => entry.method === request.method && entry.path.test(request.path) && entry.times > 0);
     if (failure) {
       failure.times -= 1;
@@ -748,7 +846,16 @@ export class FakeDiscord {
       ["DELETE", new RegExp(`^/channels/${id}/messages/${id}$`), true, (_request, [channel, message]) => this.existing(channel, message, (stored) => this.remove(stored))],
       ["POST", new RegExp(`^/channels/${id}/messages/${id}/threads$`), true, (request, [channel, message]) => this.threadFromMessage(request, channel ?? "", message ?? "")],
       ["POST", new RegExp(`^/channels/${id}/threads$`), true, (request, [channel]) => this.threadWithoutMessage(request, channel ?? "")],
-      ["PUT", new RegExp(`^/channels/${id}/thread-members/(@me|\\d+)$`), true, (_request, [channel]) => (this.threads.has(channel ?? "") ? { status: 204 } : unknownChannel())],
+      ["PUT", new RegExp(`^/channels/${id}/thread-members/(@me|\\d+)$`), true, (_request, [channel, user]) => this.addThreadMember(channel ?? "", user === "@me" ? this.botUser.id : (user ?? ""))],
+      ["GET", new RegExp(`^/channels/${id}/thread-members/${id}$`), true, (_request, [channel, user]) => this.threadMember(channel ?? "", user ?? "")],
+      ["GET", new RegExp(`^/guilds/${id}$`), true, (_request, [guild]) => (guild === this.guild.id ? { status: 200, body: this.guildObject() } : unknownGuild())],
+      ["GET", new RegExp(`^/guilds/${id}/roles$`), true, (_request, [guild]) => (guild === this.guild.id ? { status: 200, body: this.access.roles } : unknownGuild())],
+      ["GET", new RegExp(`^/guilds/${id}/members/${id}$`), true, (_request, [guild, user]) => this.guildMember(guild ?? "", user ?? "")],
+      ["POST", /^\/users\/@me\/channels$/, true, (request) => this.openDm(request)],
+      ["GET", new RegExp(`^/users/${id}$`), true, (_request, [user]) => {
+        const known = [...this.users.values(), this.botUser].find((candidate) => candidate.id === user);
+        return known ? { status: 200, body: known } : { status: 404, body: { message: "Unknown User", code: RESTJSONErrorCodes.UnknownUser } };
+      }],
       ["POST", new RegExp(`^/channels/${id}/typing$`), true, (_request, [channel]) => (this.channelById(channel ?? "") ? { status: 204 } : unknownChannel())],
     ];
   }
@@ -801,6 +908,7 @@ export class FakeDiscord {
     if (type === InteractionResponseType.Modal) {
       const modal = ModalSchema.safeParse(data);
       if (!modal.success) return invalidForm(modal.error, ["data"]);
+      interaction.modal = modal.data;
     }
     interaction.responseType = type;
     const flags = isRecord(data) && typeof data.flags === "number" ? data.flags : 0;
@@ -856,8 +964,10 @@ export class FakeDiscord {
 
   private channelMessage(request: RestRequest, channelId: string): RestAnswer {
     if (!this.channelById(channelId)) return unknownChannel();
-    const problem = messageProblem(request.body, { requireContent: true });
+    const problem = messageProblem(request.body, { requireContent: request.files.length === 0 });
     if (problem) return problem;
+    const recipient = [...this.dmChannels.values()].find((dm) => dm.id === channelId)?.recipients?.[0];
+    if (recipient && this.closedDms.has(recipient.id)) return { status: 403, body: { message: "Cannot send messages to this user", code: RESTJSONErrorCodes.CannotSendMessagesToThisUser } };
     // With enforce_nonce, a nonce the bot used in this channel in the last few minutes returns that message and creates none.
     const { nonce, enforce_nonce: enforceNonce } = MessageBodySchema.parse(request.body ?? {});
     if (enforceNonce && nonce !== undefined) {
@@ -868,6 +978,7 @@ export class FakeDiscord {
     }
     const stored = this.createMessage(channelId, request.body, { ephemeral: false, flags: 0 });
     if (nonce !== undefined) stored.message.nonce = nonce;
+    stored.message.attachments = this.attachmentsFor(stored.message.id, request);
     return { status: 200, body: stored.message, after: () => this.echo(GatewayDispatchEvents.MessageCreate, stored) };
   }
 
@@ -947,11 +1058,65 @@ export class FakeDiscord {
       thread_metadata: { archived: false, auto_archive_duration: autoArchive, archive_timestamp: now, locked: false, create_timestamp: now, ...(type === ChannelType.PrivateThread ? { invitable } : {}) },
     };
     this.threads.set(id, thread);
+    this.threadMembers.set(id, new Set([ownerId]));
     return thread;
   }
 
-  private channelById(id: string): APITextChannel | APIThreadChannel | undefined {
-    return this.textChannels.get(id) ?? this.threads.get(id);
+  private channelById(id: string): APITextChannel | APIThreadChannel | APIDMChannel | undefined {
+    return this.textChannels.get(id) ?? this.threads.get(id) ?? [...this.dmChannels.values()].find((dm) => dm.id === id);
+  }
+
+  /** The attachments a multipart message carries: each file, with the filename and alt text `payload_json` gave it. */
+  private attachmentsFor(messageId: string, request: RestRequest): APIAttachment[] {
+    const described = AttachmentsBodySchema.safeParse(request.body ?? {});
+    return request.files.map((file, index) => {
+      const entry = described.success ? described.data.attachments?.find((attachment) => String(attachment.id) === String(index)) : undefined;
+      const filename = entry?.filename ?? file.filename;
+      const id = this.ids.next();
+      const url = `https://cdn.discordapp.com/attachments/${messageId}/${id}/${filename}`;
+      return { id, filename, size: file.data.length, url, proxy_url: url, content_type: file.contentType, ...(entry?.description ? { description: entry.description } : {}) };
+    });
+  }
+
+  private addThreadMember(threadId: string, userId: string): RestAnswer {
+    if (!this.threads.has(threadId)) return unknownChannel();
+    const members = this.threadMembers.get(threadId) ?? new Set<string>();
+    members.add(userId);
+    this.threadMembers.set(threadId, members);
+    return { status: 204 };
+  }
+
+  private threadMember(threadId: string, userId: string): RestAnswer {
+    const thread = this.threads.get(threadId);
+    if (!thread) return unknownChannel();
+    if (!this.threadMembers.get(threadId)?.has(userId)) return unknownMember();
+    return { status: 200, body: { id: threadId, user_id: userId, join_timestamp: thread.thread_metadata?.create_timestamp ?? new Date().toISOString(), flags: NO_FLAGS } };
+  }
+
+  private guildMember(guildId: string, userId: string): RestAnswer {
+    if (guildId !== this.guild.id) return unknownGuild();
+    const user = userId === this.botUser.id ? this.botUser : [...this.users.values()].find((known) => known.id === userId);
+    if (!user || !this.access.isMember(userId)) return unknownMember();
+    return { status: 200, body: { ...this.member(user), user } };
+  }
+
+  /** `POST /users/@me/channels`: the DM channel with the recipient, the same one every time. */
+  private openDm(request: RestRequest): RestAnswer {
+    const recipientId = isRecord(request.body) && typeof request.body.recipient_id === "string" ? request.body.recipient_id : undefined;
+    const recipient = [...this.users.values()].find((user) => user.id === recipientId);
+    if (!recipient) return { status: 400, body: { message: "Invalid Recipient(s)", code: RESTJSONErrorCodes.InvalidRecipients } };
+    const known = this.dmChannels.get(recipient.id);
+    if (known) return { status: 200, body: known };
+    const channel: APIDMChannel = { id: this.ids.next(), type: ChannelType.DM, name: null, last_message_id: null, flags: NO_FLAGS, recipients: [recipient] };
+    this.dmChannels.set(recipient.id, channel);
+    return { status: 200, body: channel };
+  }
+
+  /** `GET /guilds/:id`: the guild as REST returns it (no members, channels or other gateway-only fields). */
+  private guildObject(): APIGuild {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- destructured only to leave the gateway-only fields out
+    const { joined_at, large, unavailable, member_count, voice_states, members, channels, threads, presences, stage_instances, guild_scheduled_events, soundboard_sounds, ...guild } = this.guildCreate();
+    return guild;
   }
 
   private commandId(name: string): string {
@@ -969,14 +1134,29 @@ export class FakeDiscord {
 
   private member(user: APIUser): APIGuildMemberNoUser {
     const joined = new Date(Snowflakes.timestampOf(user.id)).toISOString();
-    return { nick: null, avatar: null, banner: null, roles: [], joined_at: joined, premium_since: null, deaf: false, mute: false, flags: NO_FLAGS, pending: false, communication_disabled_until: null };
+    return { nick: null, avatar: null, banner: null, roles: this.access.rolesOf(user.id), joined_at: joined, premium_since: null, deaf: false, mute: false, flags: NO_FLAGS, pending: false, communication_disabled_until: null };
+  }
+
+  /** A member as a user option resolves them: their member data and their permissions in the channel. */
+  private resolvedMember(user: APIUser, channelId?: string): APIInteractionDataResolvedGuildMember {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- resolved members carry no deaf/mute
+    const { deaf, mute, ...member } = this.member(user);
+    return { ...member, permissions: String(this.access.permissionsIn(this.overwritesOf(channelId ?? this.channel.id), user.id)) };
+  }
+
+  /** A thread takes its parent channel's overwrites. */
+  private overwritesOf(channelId: string): { permission_overwrites?: APIOverwrite[] } {
+    const thread = this.threads.get(channelId);
+    const channel = this.textChannels.get(thread?.parent_id ?? channelId);
+    return { permission_overwrites: channel?.permission_overwrites ?? [] };
   }
 
   private interactionBase<Type extends InteractionType>(type: Type, user: APIUser, channelId?: string) {
     const id = this.ids.next();
     const channel = this.channelById(channelId ?? this.channel.id);
     if (!channel) throw new Error(`FakeDiscord knows no channel ${String(channelId)}`);
-    const member: APIInteractionGuildMember = { ...this.member(user), user, permissions: String(MEMBER_PERMISSIONS) };
+    const permissions = String(this.access.permissionsIn(this.overwritesOf(channel.id), user.id));
+    const member: APIInteractionGuildMember = { ...this.member(user), user, permissions };
     return {
       id,
       application_id: this.applicationId,
@@ -985,10 +1165,10 @@ export class FakeDiscord {
       version: 1 as const,
       guild: { id: this.guild.id, locale: Locale.EnglishUS, features: [] },
       guild_id: this.guild.id,
-      channel: { ...channel, permissions: String(MEMBER_PERMISSIONS) },
+      channel: { ...channel, permissions },
       channel_id: channel.id,
       member,
-      app_permissions: String(BOT_PERMISSIONS),
+      app_permissions: String(this.access.permissionsIn(this.overwritesOf(channel.id), this.botUser.id)),
       locale: Locale.EnglishGB,
       guild_locale: Locale.EnglishUS,
       entitlements: [],
@@ -1056,6 +1236,8 @@ export class FakeDiscord {
   /** Discord tells every session about the bot's own non-ephemeral messages too. */
   private async echo(event: GatewayDispatchEvents.MessageCreate | GatewayDispatchEvents.MessageUpdate, stored: StoredMessage): Promise<void> {
     if (!this.options.echoBotMessages || stored.ephemeral || !this.session) return;
+    // Direct messages reach only sessions with the DirectMessages intent, which this bot does not ask for.
+    if ([...this.dmChannels.values()].some((dm) => dm.id === stored.message.channel_id) && !(this.session.intents & GatewayIntentBits.DirectMessages)) return;
     const thread = this.threads.get(stored.message.channel_id);
     await this.dispatch(event, { ...stored.message, guild_id: this.guild.id, member: this.member(this.botUser), mentions: [], channel_type: thread ? thread.type : ChannelType.GuildText });
   }
@@ -1115,7 +1297,7 @@ const MessageBodySchema = z.looseObject({
 const AutocompleteResultSchema = z.looseObject({
   choices: z.array(z.looseObject({ name: z.string().min(1).max(100, maxLength(100)), value: z.union([z.string().max(100, maxLength(100)), z.number()]) })).max(25, maxLength(25)),
 });
-const ModalSchema = z.looseObject({ custom_id: z.string().min(1).max(100), title: z.string().min(1).max(45, maxLength(45)), components: z.array(z.unknown()).min(1).max(5) });
+const AttachmentsBodySchema = z.looseObject({ attachments: z.array(z.looseObject({ id: z.union([z.string(), z.number()]), filename: z.string().optional(), description: z.string().max(1024, maxLength(1024)).optional() })).optional() });
 const CallbackSchema = z.looseObject({ type: z.enum(InteractionResponseType), data: z.unknown().optional() });
 const ThreadBodySchema = z.looseObject({
   name: z.string().min(1, "This field is required").max(100, maxLength(100)),
@@ -1123,33 +1305,6 @@ const ThreadBodySchema = z.looseObject({
   type: z.union([z.literal(ChannelType.AnnouncementThread), z.literal(ChannelType.PublicThread), z.literal(ChannelType.PrivateThread)]).optional(),
   invitable: z.boolean().optional(),
 });
-const OptionSchema = z
-  .looseObject({
-    type: z.number().int().min(1).max(11),
-    name: z.string().regex(/^[-_\p{L}\p{N}]{1,32}$/u, "Command name is invalid").refine((name) => name === name.toLowerCase(), "Command name must be lower case"),
-    description: z.string().min(1).max(100, maxLength(100)),
-    required: z.boolean().optional(),
-    autocomplete: z.boolean().optional(),
-    choices: z.array(z.looseObject({ name: z.string().min(1).max(100), value: z.union([z.string().max(100), z.number()]) })).max(25, maxLength(25)).optional(),
-  })
-  .refine((option) => !(option.autocomplete && option.choices?.length), "Autocomplete and choices cannot both be set");
-const CommandsSchema = z.array(
-  z
-    .looseObject({
-      name: z.string().regex(/^[-_\p{L}\p{N}]{1,32}$/u, "Command name is invalid"),
-      description: z.string().max(100, maxLength(100)).optional(),
-      type: z.enum(ApplicationCommandType).optional(),
-      options: z.array(OptionSchema).max(25, maxLength(25)).optional(),
-      default_member_permissions: z.string().nullable().optional(),
-      contexts: z.array(z.number().int()).nullable().optional(),
-      integration_types: z.array(z.number().int()).optional(),
-    })
-    .refine((command) => {
-      const required = (command.options ?? []).map((option) => option.required === true);
-      return required.every((isRequired, index) => !isRequired || required.slice(0, index).every(Boolean));
-    }, "Required options must be placed before non-required options"),
-);
-
 /** Which callback types Discord accepts for each kind of interaction. */
 const ALLOWED_CALLBACKS: Partial<Record<InteractionType, InteractionResponseType[]>> = {
   [InteractionType.ApplicationCommand]: [InteractionResponseType.ChannelMessageWithSource, InteractionResponseType.DeferredChannelMessageWithSource, InteractionResponseType.Modal],
@@ -1202,6 +1357,8 @@ const notFound = (): RestAnswer => ({ status: 404, body: { message: "404: Not Fo
 const unknownChannel = (): RestAnswer => ({ status: 404, body: { message: "Unknown Channel", code: RESTJSONErrorCodes.UnknownChannel } });
 const unknownMessage = (): RestAnswer => ({ status: 404, body: { message: "Unknown Message", code: RESTJSONErrorCodes.UnknownMessage } });
 const unknownWebhook = (): RestAnswer => ({ status: 404, body: { message: "Unknown Webhook", code: RESTJSONErrorCodes.UnknownWebhook } });
+const unknownGuild = (): RestAnswer => ({ status: 404, body: { message: "Unknown Guild", code: RESTJSONErrorCodes.UnknownGuild } });
+const unknownMember = (): RestAnswer => ({ status: 404, body: { message: "Unknown Member", code: RESTJSONErrorCodes.UnknownMember } });
 const unknownInteraction = (): RestAnswer => ({ status: 404, body: { message: "Unknown interaction", code: RESTJSONErrorCodes.UnknownInteraction } });
 
 /** JSON with Discord's rate-limit headers; a 204 carries no body and no content type (@discordjs/rest would try to parse it). */
@@ -1222,30 +1379,11 @@ function respond(response: ServerResponse, answer: RestAnswer): void {
   response.end(JSON.stringify(answer.body));
 }
 
-async function parseBody(raw: Buffer, contentType: string | undefined): Promise<{ body: unknown; files: number }> {
-  if (raw.length === 0) return { body: undefined, files: 0 };
-  if (contentType?.startsWith("multipart/form-data")) {
-    const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
-    const payload = form.get("payload_json");
-    const files = [...form.keys()].filter((key) => key.startsWith("files[")).length;
-    return { body: typeof payload === "string" ? safeJson(payload) : undefined, files };
-  }
-  return { body: safeJson(raw.toString("utf8")), files: 0 };
-}
-
 function safeDecode(path: string): string {
   try {
     return decodeURIComponent(path);
   } catch {
     return path;
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
 import { Client, Events, GatewayIntentBits, InteractionResponseType, Routes } from "discord.js";
-import { autocompleteProblems, commandDefinitions, MOCK_INTERVIEW_COMMAND, readStartOptions } from "../../../adapters/discord/commands.js";
+import { autocompleteProblems, autocompleteTimezones, commandDefinitions, MOCK_INTERVIEW_COMMAND, readStartOptions, START_SUBCOMMAND } from "../../../adapters/discord/commands.js";
 import { loadDiscordConfig } from "../../../adapters/discord/config.js";
 import { registerCommands } from "../../../adapters/discord/register.js";
 import { loadContent } from "../../../src/engine/context.js";
@@ -12,13 +12,42 @@ const { bank } = loadContent();
 const values = (choices: Array<{ value: string }>) => choices.map((choice) => choice.value);
 
 describe("/mock-interview's definition", () => {
-  test("level is a choice of the four levels, problem autocompletes, private is a boolean, all optional", () => {
-    const [level, problem, privately] = MOCK_INTERVIEW_COMMAND.options;
+  test("start: level is a choice of the four levels, problem autocompletes, private is a boolean, all optional", () => {
+    const [level, problem, privately] = START_SUBCOMMAND.options;
     expect(MOCK_INTERVIEW_COMMAND.name).toBe("mock-interview");
+    expect(MOCK_INTERVIEW_COMMAND.options[0]).toBe(START_SUBCOMMAND);
+    expect(START_SUBCOMMAND).toMatchObject({ name: "start", type: 1 });
     expect(level.choices.map((choice) => choice.value)).toEqual(["junior", "mid", "senior", "staff"]);
     expect(problem).toMatchObject({ name: "problem", autocomplete: true });
     expect(privately).toMatchObject({ name: "private", type: 5 });
-    expect(MOCK_INTERVIEW_COMMAND.options.every((option) => !option.required)).toBe(true);
+    expect(START_SUBCOMMAND.options.every((option) => !option.required)).toBe(true);
+  });
+
+  test("every feature is a subcommand (schedule a group of three), since Discord cannot mix options with subcommands", () => {
+    const names = MOCK_INTERVIEW_COMMAND.options.map((option) => `${option.type}:${option.name}`);
+    expect(names).toEqual(["1:start", "1:review", "1:review-request", "2:schedule", "1:history", "1:focus", "1:progress", "1:forget-me", "1:help", "1:problems"]);
+    const schedule = MOCK_INTERVIEW_COMMAND.options.find((option) => option.name === "schedule");
+    expect(schedule?.type === 2 && schedule.options.map((option) => option.name)).toEqual(["weekly", "list", "off"]);
+    const weekly = schedule?.type === 2 ? schedule.options[0] : undefined;
+    expect(weekly?.options?.map((option) => [option.name, option.required])).toEqual([
+      ["day", true],
+      ["time", true],
+      ["timezone", false],
+      ["level", false],
+    ]);
+    const request = MOCK_INTERVIEW_COMMAND.options.find((option) => option.name === "review-request");
+    expect(request?.type === 1 && request.options?.map((option) => [option.name, option.type, option.required])).toEqual([
+      ["reviewer1", 6, true],
+      ["reviewer2", 6, false],
+      ["reviewer3", 6, false],
+    ]);
+  });
+
+  test("time zones autocomplete from the runtime's own list, UTC first", () => {
+    expect(autocompleteTimezones("")[0]).toEqual({ name: "UTC", value: "UTC" });
+    expect(autocompleteTimezones("berl")[0]).toEqual({ name: "Europe/Berlin", value: "Europe/Berlin" });
+    expect(autocompleteTimezones("new york")[0]?.value).toBe("America/New_York");
+    expect(autocompleteTimezones("").length).toBe(25);
   });
 
   test("global commands are limited to servers; guild commands carry no contexts", () => {

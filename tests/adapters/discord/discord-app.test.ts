@@ -8,6 +8,7 @@ import { loadContent } from "../../../src/engine/context.js";
 import type { Intake } from "../../../src/intake/port.js";
 import { silentLogger } from "../../../src/ops/logger.js";
 import type { ChatPlatform } from "../../../src/service/platform.js";
+import type { TeamServices } from "../../../src/team/port.js";
 import { startService, type RunningService } from "../../../src/service/service.js";
 import { FakeDiscord, type DiscordCall } from "../../fakes/discord.js";
 import { startRedis, type RedisServer } from "../../support/redis-server.js";
@@ -24,16 +25,20 @@ import { startRedis, type RedisServer } from "../../support/redis-server.js";
 class RestartablePlatform implements ChatPlatform {
   readonly name: string;
   readonly poster: ChatPlatform["poster"];
+  readonly directory: DiscordPlatform["directory"];
   private intake: Intake | undefined;
+  private team: TeamServices | undefined;
 
   constructor(private readonly platform: DiscordPlatform) {
     this.name = platform.name;
     this.poster = platform.poster;
+    this.directory = platform.directory;
   }
 
-  async start(intake: Intake): Promise<void> {
+  async start(intake: Intake, team?: TeamServices): Promise<void> {
     this.intake = intake;
-    await this.platform.start(intake);
+    this.team = team;
+    await this.platform.start(intake, team);
   }
 
   stop(): Promise<void> {
@@ -43,7 +48,7 @@ class RestartablePlatform implements ChatPlatform {
   async restart(): Promise<void> {
     if (!this.intake) throw new Error("not started");
     await this.platform.stop();
-    await this.platform.start(this.intake);
+    await this.platform.start(this.intake, this.team);
   }
 }
 
@@ -111,7 +116,7 @@ async function nextReply(threadId: string, after: number, timeoutMs = 5_000): Pr
   return discord.waitFor((call) => isPostTo(threadId)(call) && hasButtons(call) && discord.calls.indexOf(call) >= after, timeoutMs);
 }
 
-describe("/mock-interview", () => {
+describe("/mock-interview start", () => {
   test("defers at once, posts a parent message, opens a thread from it, points the reply at it, and the first question arrives there", async () => {
     const { channel, candidate, command, threadId, first } = await startInterview();
     const [deferral] = discord.callsTo("POST", Routes.interactionCallback(command.id, command.token));
@@ -176,10 +181,11 @@ describe("/mock-interview", () => {
 
   test("help, and an unknown problem, are answered to the caller alone and post nothing", async () => {
     const { channel, candidate } = await freshChannel();
-    const help = discord.slashCommand({ user: candidate, channelId: channel.id, problem: "help" });
+    const help = discord.command({ user: candidate, channelId: channel.id, subcommand: "help" });
     await discord.interact(help);
     const helpReply = await discord.waitFor(replyEdit(help.token));
-    expect(textOf(helpReply)).toMatch(/Usage: \/mock-interview \[level\] \[problem\] \[private\]/);
+    expect(textOf(helpReply)).toMatch(/Usage: \/mock-interview start \[level\] \[problem\] \[private\]/);
+    expect(textOf(helpReply)).toMatch(/\/mock-interview review-request reviewer1/);
 
     const typo = discord.slashCommand({ user: candidate, channelId: channel.id, level: "senior", problem: "frud" });
     await discord.interact(typo);

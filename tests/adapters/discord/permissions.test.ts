@@ -9,7 +9,7 @@ describe("the bot's permissions", () => {
   test("each flag is discord.js's own, and together they are the least the README asks for", () => {
     for (const [name, flag] of Object.entries(BOT_PERMISSIONS)) expect([name, flag]).toEqual([name, PermissionFlagsBits[name as keyof typeof PermissionFlagsBits]]);
     expect(Object.keys(BOT_PERMISSIONS).sort()).toEqual(
-      ["CreatePrivateThreads", "CreatePublicThreads", "EmbedLinks", "ReadMessageHistory", "SendMessages", "SendMessagesInThreads", "ViewChannel"].sort(),
+      ["AttachFiles", "CreatePrivateThreads", "CreatePublicThreads", "EmbedLinks", "ReadMessageHistory", "SendMessages", "SendMessagesInThreads", "ViewChannel"].sort(),
     );
   });
 

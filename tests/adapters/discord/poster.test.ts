@@ -129,6 +129,48 @@ describe("DiscordPoster", () => {
   });
 });
 
+describe("direct messages, channel posts and images", () => {
+  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("rest of a tiny picture")]);
+
+  test("a direct message opens the DM channel once (Discord returns the same one) and posts there", async () => {
+    const reviewer = discord.user("dm-reviewer");
+    const subject = poster();
+    await subject.direct(userKey(reviewer.id), { kind: "notice", heading: "Review request", paragraphs: ["Ada asked you to review her interview: https://discord.com/channels/1/2"] });
+    await subject.direct(userKey(reviewer.id), { kind: "notice", paragraphs: ["A second message"] });
+    const opened = discord.callsTo("POST", Routes.userChannels());
+    expect(opened.filter((call) => (call.body as { recipient_id?: string }).recipient_id === reviewer.id)).toHaveLength(1);
+    const dm = discord.dmChannelWith(reviewer);
+    expect(dm?.type).toBe(ChannelType.DM);
+    const posts = postsTo(dm?.id ?? "");
+    expect(posts.map(contentOf)).toEqual(["**Review request**\n\nAda asked you to review her interview: https://discord.com/channels/1/2", "A second message"]);
+  });
+
+  test("a user whose privacy settings refuse direct messages is a ForbiddenError naming them", async () => {
+    const shy = discord.user("dm-shy");
+    discord.closeDirectMessages(shy);
+    await expect(poster().direct(userKey(shy.id), { kind: "notice", paragraphs: ["Hello"] })).rejects.toMatchObject({ code: "forbidden", message: expect.stringContaining(`<@${shy.id}>`) });
+  });
+
+  test("a channel key posts top-level in the channel", async () => {
+    const channel = await discord.addChannel("prompts");
+    await poster().post(threadKey({ guild: discord.guild.id, thread: channel.id }), { kind: "notice", heading: "Practice problem of the week", paragraphs: ["Fraud"], buttons: [{ action: "practice-start", label: "Start", value: "fraud", style: "primary" }] });
+    const [call] = postsTo(channel.id);
+    expect(call?.status).toBe(200);
+    expect(call?.body).toMatchObject({ components: [{ components: [{ custom_id: "mock_team:practice-start:fraud", label: "Start", style: 1 }] }] });
+  });
+
+  test("an image goes as a multipart upload: the PNG as files[0], the caption and alt text in payload_json", async () => {
+    const channel = await discord.addChannel("charts");
+    const ada = discord.user("chart-owner");
+    await poster().postImage(threadKey({ guild: discord.guild.id, thread: channel.id }), { png: PNG, filename: "progress.png", alt: "Ratings per dimension over 3 interviews" }, { kind: "notice", paragraphs: ["Ada's progress"], mentions: [userKey(ada.id)] });
+    const [call] = postsTo(channel.id);
+    expect(call?.status).toBe(200);
+    expect(call?.attachments).toEqual([{ field: "files[0]", filename: "progress.png", contentType: "image/png", data: PNG }]);
+    expect(call?.body).toMatchObject({ content: `<@${ada.id}> Ada's progress`, allowed_mentions: { parse: [], users: [ada.id] }, attachments: [{ id: 0, filename: "progress.png", description: "Ratings per dimension over 3 interviews" }] });
+    expect(discord.messagesIn(channel.id)[0]?.attachments[0]).toMatchObject({ filename: "progress.png", description: "Ratings per dimension over 3 interviews", size: PNG.length });
+  });
+});
+
 describe("InteractionTokens", () => {
   test("a token is good for 14 minutes, per thread and user, and the latest press wins", () => {
     let now = 1_000_000;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { REST } from "@discordjs/rest";
 import { Routes, type APIEmbed, type RESTPatchAPIWebhookWithTokenMessageJSONBody, type RESTPostAPIChannelMessageJSONBody } from "discord.js";
-import { actionFromCustomId, customIdFor, DISCORD_LIMITS, embedSize, escapeMarkdown, renderDiscord, type DiscordMessage } from "../../../adapters/discord/render.js";
-import { ACTIONS, type OutgoingMessage } from "../../../src/messages/message.js";
+import { actionFromCustomId, customIdFor, DISCORD_LIMITS, embedSize, escapeMarkdown, renderDiscord, teamButtonFromCustomId, type DiscordMessage } from "../../../adapters/discord/render.js";
+import { ACTIONS, mentionOf, type OutgoingMessage } from "../../../src/messages/message.js";
 import { buildSummary } from "../../../src/summary/build.js";
 import { RATING_LABELS, summaryMessage } from "../../../src/summary/message.js";
 import type { Summary } from "../../../src/summary/schema.js";
@@ -158,5 +158,57 @@ describe("Discord accepts what we render", () => {
     const posts = discord.callsTo("POST", Routes.channelMessages(discord.channel.id));
     expect(posts).toHaveLength(long.length + scorecard.length + real.length);
     expect(posts.every((call) => call.status === 200)).toBe(true);
+  });
+});
+
+describe("team messages", () => {
+  test("team buttons follow the interview's as mock_team:<action>:<value>, with their styles, and read back", () => {
+    const [rendered] = renderDiscord({
+      kind: "notice",
+      paragraphs: ["Delete your interview data?"],
+      actions: ["end"],
+      buttons: [
+        { action: "forget-confirm", label: "Delete everything", value: "confirm", style: "danger" },
+        { action: "forget-cancel", label: "Cancel", value: "cancel" },
+        { action: "practice-start", label: "Start", value: "fraud@senior", style: "primary" },
+      ],
+    });
+    expect(buttons(rendered).map((button) => [button.custom_id, button.style])).toEqual([
+      ["mock_interview:end", 4],
+      ["mock_team:forget-confirm:confirm", 4],
+      ["mock_team:forget-cancel:cancel", 2],
+      ["mock_team:practice-start:fraud@senior", 1],
+    ]);
+    expect(teamButtonFromCustomId("mock_team:practice-start:fraud@senior")).toEqual({ action: "practice-start", value: "fraud@senior" });
+    expect(teamButtonFromCustomId("mock_team:review:0b8e-uuid:with:colons")).toEqual({ action: "review", value: "0b8e-uuid:with:colons" });
+    expect(teamButtonFromCustomId("mock_team:launch:x")).toBeUndefined();
+    expect(teamButtonFromCustomId("mock_interview:end")).toBeUndefined();
+    // The longest value the contract allows (64 characters) still fits Discord's custom_id.
+    const [long] = renderDiscord({ kind: "notice", paragraphs: ["x"], buttons: [{ action: "practice-start", label: "Start", value: "p".repeat(64) }] });
+    expect(buttons(long)[0]?.custom_id.length).toBeLessThanOrEqual(DISCORD_LIMITS.customId);
+  });
+
+  test("mentions lead the first part and ping exactly those users; users named in the text show as mentions that ping no one", () => {
+    const message: OutgoingMessage = {
+      kind: "notice",
+      heading: "Peer reviews (1)",
+      paragraphs: [`ML knowledge, from ${mentionOf("discord:222")}: clear`, `Notes from ${mentionOf("slack:T1:U1")}: fine`, ...paragraphs(12)],
+      mentions: ["discord:111", "discord:111", "slack:T1:U9"],
+    };
+    const [first, ...rest] = renderDiscord(message);
+    expect(first?.content).toMatch(/^<@111> \*\*Peer reviews \(1\)\*\*/);
+    expect(first?.allowed_mentions).toEqual({ parse: [], users: ["111"] });
+    expect(first?.content).toContain("ML knowledge, from <@222>: clear");
+    expect(first?.content).toContain("Notes from a teammate: fine");
+    expect(first?.content?.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+    expect(rest.length).toBeGreaterThan(0);
+    for (const part of rest) expect(part.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  test("a scorecard's mention goes in the content above its embeds", () => {
+    const [first] = renderDiscord({ kind: "summary", heading: "Scorecard for Ada", paragraphs: ["Overview"], mentions: ["discord:111"], buttons: [{ action: "review", label: "Review", value: "abc" }] });
+    expect(first?.content).toBe("<@111>");
+    expect(first?.embeds?.[0]?.title).toBe("Scorecard for Ada");
+    expect(buttons(first).map((button) => button.custom_id)).toEqual(["mock_team:review:abc"]);
   });
 });
