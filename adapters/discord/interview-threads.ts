@@ -8,7 +8,7 @@ import {
   type TextChannel,
   type ThreadChannel,
 } from "discord.js";
-import { plannedProblem } from "../../src/commands/mock-interview.js";
+import { interviewParentMessage, plannedProblem } from "../../src/commands/mock-interview.js";
 import type { ProblemBank } from "../../src/content/bank.js";
 import type { Focus } from "../../src/engine/focus.js";
 import type { Intake } from "../../src/intake/port.js";
@@ -16,7 +16,7 @@ import type { Logger } from "../../src/ops/logger.js";
 import type { StartOptions } from "./commands.js";
 import { renderDiscord } from "./render.js";
 import { errorMessage, tell } from "./respond.js";
-import { messageOptions, parentMessage, threadName } from "./replies.js";
+import { messageOptions, threadName } from "./replies.js";
 import { PLATFORM, threadKey, userKey } from "./thread-key.js";
 
 export const PRIVATE_REFUSED_NOTE = "This server doesn't let me open a private thread here, so the interview is in a public thread.";
@@ -51,7 +51,7 @@ export class InterviewThreads {
     if (!channel || !interaction.inGuild()) return tell(interaction, errorMessage(NOT_A_TEXT_CHANNEL));
     const problem = plannedProblem(opening, this.bank, interaction.id);
     const candidateName = interaction.inCachedGuild() ? interaction.member.displayName : interaction.user.displayName;
-    const [parent] = renderDiscord(parentMessage(interaction.user.id, opening.level, problem?.title, { focused: opening.focus !== undefined }));
+    const [parent] = renderDiscord(interviewParentMessage(`<@${interaction.user.id}>`, opening.level, problem?.title, { focused: opening.focus !== undefined }));
     if (!parent) throw new Error("the parent message rendered empty");
     const name = threadName(candidateName, problem?.title);
     const { thread, note } = await this.openThread(channel, interaction, name, messageOptions(parent), opening.private);

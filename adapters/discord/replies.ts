@@ -26,23 +26,6 @@ export function discordHelpMessage(): OutgoingMessage {
   return { ...help, paragraphs: help.paragraphs.map((paragraph) => discord[paragraph] ?? paragraph) };
 }
 
-/**
- * The message opening an interview: in the channel above a public thread, or as the first message
- * of a private one. The mention shows the candidate's current name without pinging anyone.
- */
-export function parentMessage(candidateId: string, level: string | undefined, problemTitle: string | undefined, options: { focused?: boolean } = {}): OutgoingMessage {
-  const candidate = `<@${candidateId}>`;
-  const kind = options.focused ? "a focused follow-up ML system design interview" : "an ML system design interview";
-  return {
-    kind: "notice",
-    heading: `Mock interview: ${problemTitle ?? "ML system design"}`,
-    paragraphs: [
-      `${candidate} is practising ${kind}${level ? ` at ${level} level` : ""}. The interview runs in this thread.`,
-      `${candidate}: answer in the thread. Type hint, harder, easier, next or end, or use the buttons. Teammates are welcome to read along.`,
-    ],
-  };
-}
-
 /** Discord allows thread names of 1 to 100 characters. */
 export function threadName(candidateName: string, problemTitle: string | undefined): string {
   const name = `Mock interview · ${candidateName}${problemTitle ? ` · ${problemTitle}` : ""}`;

@@ -1,24 +1,16 @@
 import type { ChatInputCommandInteraction } from "discord.js";
 import type { ProblemBank } from "../../src/content/bank.js";
 import { UserInputError } from "../../src/errors.js";
-import { parseWeekly, type WeeklyCadence } from "../../src/schedule/cadence.js";
+import type { SlashRequest } from "../../src/commands/mock-interview.js";
+import { parseWeekly } from "../../src/schedule/cadence.js";
 import { OPTION_NAMES, readStartOptions, SCHEDULE_GROUP, SCHEDULE_SUBCOMMANDS, SUBCOMMANDS, type StartOptions } from "./commands.js";
 
-/** What a `/mock-interview` invocation asks for, read from its subcommand and options. */
-export type DiscordRequest =
-  | { kind: "start"; options: StartOptions }
-  | { kind: "help" }
-  | { kind: "problems" }
-  | { kind: "review"; link: string }
-  /** Discord user ids, without repeats. */
-  | { kind: "review-request"; reviewers: string[] }
-  | { kind: "schedule-set"; cadence: WeeklyCadence }
-  | { kind: "schedule-list" }
-  | { kind: "schedule-off" }
-  | { kind: "history" }
-  | { kind: "focus" }
-  | { kind: "progress" }
-  | { kind: "forget-me" };
+/**
+ * What a `/mock-interview` invocation asks for, read from its subcommand and options: the same
+ * requests as Slack's text, except that start carries Discord's options (private threads) and
+ * review-request carries Discord user ids, without repeats.
+ */
+export type DiscordRequest = Exclude<SlashRequest, { kind: "start" }> | { kind: "start"; options: StartOptions };
 
 /** Whether the invocation is `review`, which must answer with a modal and so cannot be deferred. */
 export function isReview(interaction: ChatInputCommandInteraction): boolean {

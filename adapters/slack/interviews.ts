@@ -1,11 +1,10 @@
 import type { webApi } from "@slack/bolt";
-import { plannedProblem } from "../../src/commands/mock-interview.js";
+import { interviewParentMessage, plannedProblem } from "../../src/commands/mock-interview.js";
 import type { ProblemBank } from "../../src/content/bank.js";
 import type { Focus } from "../../src/engine/focus.js";
 import type { Level } from "../../src/engine/levels.js";
 import { ForbiddenError } from "../../src/errors.js";
 import type { Intake } from "../../src/intake/port.js";
-import type { OutgoingMessage } from "../../src/messages/message.js";
 import { renderSlack } from "./render.js";
 import { slackErrorCode } from "./replies.js";
 import { threadKey, userKey } from "./thread-key.js";
@@ -57,7 +56,7 @@ export class SlackInterviews {
 
   private async open(intake: Intake, request: InterviewRequest): Promise<void> {
     const problem = plannedProblem(request, this.bank, request.eventId);
-    const [parent] = renderSlack(parentMessage(request.userName, request.level, problem?.title, request.focus !== undefined));
+    const [parent] = renderSlack(interviewParentMessage(request.userName, request.level, problem?.title, { focused: request.focus !== undefined }));
     let ts: string | undefined;
     try {
       const posted = await this.client.chat.postMessage({ channel: request.channel, text: parent?.text ?? "", blocks: parent?.blocks ?? [] });
@@ -79,17 +78,6 @@ export class SlackInterviews {
   }
 }
 
-function parentMessage(candidateName: string, level: string | undefined, problemTitle: string | undefined, focused: boolean): OutgoingMessage {
-  const kind = focused ? "a focused follow-up ML system design interview" : "an ML system design interview";
-  return {
-    kind: "notice",
-    heading: `Mock interview: ${problemTitle ?? "ML system design"}`,
-    paragraphs: [
-      `${candidateName} is practising ${kind}${level ? ` at ${level} level` : ""}. The interview runs in this thread.`,
-      `${candidateName}: answer in the thread. Type hint, harder, easier, next or end, or use the buttons. Teammates are welcome to read along.`,
-    ],
-  };
-}
 
 /** A counting semaphore: at most `size` holders at once, the rest wait in arrival order. */
 class Slots {

@@ -156,3 +156,19 @@ export function plannedProblem(request: { level?: Level; problem?: string }, ban
   if (request.level) return bank.pick(request.level, { seed });
   return undefined;
 }
+
+/**
+ * The message opening an interview, above its thread (or first in a private one). `candidate` is
+ * how the platform names the candidate there: a display name, or a mention that pings no one.
+ */
+export function interviewParentMessage(candidate: string, level: string | undefined, problemTitle: string | undefined, options: { focused?: boolean } = {}): OutgoingMessage {
+  const kind = options.focused ? "a focused follow-up ML system design interview" : "an ML system design interview";
+  return {
+    kind: "notice",
+    heading: `Mock interview: ${problemTitle ?? "ML system design"}`,
+    paragraphs: [
+      `${candidate} is practising ${kind}${level ? ` at ${level} level` : ""}. The interview runs in this thread.`,
+      `${candidate}: answer in the thread. Type hint, harder, easier, next or end, or use the buttons. Teammates are welcome to read along.`,
+    ],
+  };
+}
