@@ -5,7 +5,7 @@ import { DiscordPlatform } from "../adapters/discord/platform.js";
 import { loadSlackConfig } from "../adapters/slack/config.js";
 import { SlackPlatform } from "../adapters/slack/platform.js";
 import type { Config } from "../src/config/env.js";
-import { loadContent } from "../src/engine/context.js";
+import type { Content } from "../src/engine/context.js";
 import { createLogger } from "../src/ops/logger.js";
 import type { ChatPlatform } from "../src/service/platform.js";
 import { runFromCommandLine } from "../src/service/main.js";
@@ -15,9 +15,8 @@ import { runFromCommandLine } from "../src/service/main.js";
  * (src/service/platform.ts) and owns a thread-key prefix. A bad platform variable stops start-up
  * with one line, like every other setting.
  */
-function configuredPlatforms(config: Config): ChatPlatform[] {
+function configuredPlatforms(config: Config, { bank }: Content): ChatPlatform[] {
   const platforms: ChatPlatform[] = [];
-  const { bank } = loadContent({ problems: config.PROBLEMS_DIR, rubric: config.RUBRIC_DIR });
   const logger = createLogger({ level: config.LOG_LEVEL, role: "platform" });
   const slack = loadSlackConfig();
   if (slack) platforms.push(new SlackPlatform(slack, bank, logger));

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { interviewerSetup } from "../app/interviewer.js";
 import { systemClock, type Clock } from "../clock.js";
 import type { Config } from "../config/env.js";
-import { loadContent } from "../engine/context.js";
+import { loadContent, type Content } from "../engine/context.js";
 import { ConfigError } from "../errors.js";
 import { TurnCoordinator } from "../intake/coordinator.js";
 import { Inbox } from "../intake/inbox.js";
@@ -45,6 +45,8 @@ export interface ServiceOptions {
   platforms: readonly ChatPlatform[];
   logger: Logger;
   clock?: Clock;
+  /** Problems and rubric, when the caller loaded them already. @defaultValue loaded from PROBLEMS_DIR and RUBRIC_DIR */
+  content?: Content;
   /** How often the sweeper looks for work a crashed process left. @defaultValue 5000 */
   sweepIntervalMs?: number;
   /** How weekly practice schedules repeat in BullMQ; tests tick every few hundred ms. @defaultValue the cadence's cron pattern in its time zone */
@@ -68,7 +70,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   if (platforms.length === 0) throw new ConfigError(NO_PLATFORM_MESSAGE);
   const clock = options.clock ?? systemClock;
   const metrics = new Metrics();
-  const content = loadContent({ problems: config.PROBLEMS_DIR, rubric: config.RUBRIC_DIR });
+  const content = options.content ?? loadContent({ problems: config.PROBLEMS_DIR, rubric: config.RUBRIC_DIR });
   const setup = interviewerSetup(config, content, clock, (error) => metrics.error(`llm-${error.failure}`));
   const keys = keySpace(config.REDIS_KEY_PREFIX);
   const ttlMs = config.SESSION_TTL_DAYS * DAY_MS;
