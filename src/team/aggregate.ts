@@ -15,6 +15,8 @@ export interface AggregateInput {
   /** The AI scorecard's rating per dimension; null while the summary is not written yet. */
   ai: Partial<Record<DimensionId, Rating>> | null;
   reviews: readonly StoredReview[];
+  /** Whether to ping the candidate (a new reviewer) or only update the thread (an edit). */
+  notify: boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ export function aggregateMessage(input: AggregateInput): OutgoingMessage {
       ),
     })),
     paragraphs,
-    mentions: [input.candidateId],
+    ...(input.notify ? { mentions: [input.candidateId] } : {}),
   };
 }
 
