@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import { writeAttached } from "../store/attached.js";
 import type { KeySpace } from "../store/keys.js";
 import type { SummaryJob } from "./summary-job.js";
 
@@ -19,8 +20,15 @@ export class PostedRecord {
     return (await this.redis.hexists(this.keys.posted(job.threadKey, job.interviewId), kind)) === 1;
   }
 
+  /**
+   * Records a post for as long as the interview is kept. A failure notice is recorded even for an
+   * interview that is gone (that is often why it failed), so the notice is never repeated; a
+   * summary for a forgotten interview leaves nothing behind.
+   */
   async record(job: SummaryJob, kind: PostedKind): Promise<void> {
     const key = this.keys.posted(job.threadKey, job.interviewId);
-    await this.redis.multi().hsetnx(key, kind, String(Date.now())).pexpire(key, this.ttlMs).exec();
+    const write = { kind: "hsetnx", field: kind, value: String(Date.now()) } as const;
+    if (await writeAttached(this.redis, this.keys, job, key, write, this.ttlMs)) return;
+    if (kind === "failure-notice") await this.redis.multi().hsetnx(key, kind, write.value).pexpire(key, this.ttlMs).exec();
   }
 }

@@ -105,7 +105,7 @@ export class SummaryWorker {
     if (session.phase !== "ended") throw new Error("interview has not ended yet");
     const summary = await summarizer.summarize(session);
     // Kept before posting, so a Review pressed on the scorecard at once finds the AI's ratings to compare with.
-    await archive.save({
+    const kept = await archive.save({
       threadKey: job.threadKey,
       interviewId: job.interviewId,
       candidateId: session.candidate.id,
@@ -114,6 +114,8 @@ export class SummaryWorker {
       endedAt: session.endedAt ?? Date.now(),
       summary,
     });
+    // The candidate ran forget-me while this job was writing: post nothing, keep nothing.
+    if (!kept) return "forgotten";
     // Posting and recording cannot be one step; the idempotency key lets platforms that dedupe close that gap.
     await poster.post(job.threadKey, summaryMessage(summary, { reviewable: true }), { idempotencyKey: summaryJobId(job.interviewId) });
     await posted.record(job, "summary");

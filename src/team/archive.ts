@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import { z } from "zod";
 import { LevelSchema } from "../engine/levels.js";
+import { writeAttached } from "../store/attached.js";
 import { storage } from "../store/errors.js";
 import type { KeySpace } from "../store/keys.js";
 import { SummarySchema, type Summary } from "../summary/schema.js";
@@ -19,7 +20,7 @@ export type StoredSummary = z.infer<typeof StoredSummarySchema>;
 
 /**
  * Summaries the worker wrote, one key per interview inside the thread's hash tag, expiring with
- * the interview (SESSION_TTL_DAYS). Unreadable entries read as missing rather than failing a list.
+ * the interview they summarise. Unreadable entries read as missing rather than failing a list.
  */
 export class SummaryArchive {
   constructor(
@@ -28,8 +29,9 @@ export class SummaryArchive {
     private readonly ttlMs: number,
   ) {}
 
-  async save(stored: StoredSummary): Promise<void> {
-    await storage(() => this.redis.set(this.keys.summary(stored.threadKey, stored.interviewId), JSON.stringify(stored), "PX", this.ttlMs));
+  /** Keeps the summary for as long as its interview is kept; false (nothing kept) when the interview is gone. */
+  async save(stored: StoredSummary): Promise<boolean> {
+    return writeAttached(this.redis, this.keys, stored, this.keys.summary(stored.threadKey, stored.interviewId), { kind: "set", value: JSON.stringify(stored) }, this.ttlMs);
   }
 
   async get(threadKey: string, interviewId: string): Promise<StoredSummary | null> {

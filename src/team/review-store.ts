@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import { z } from "zod";
 import { storage } from "../store/errors.js";
+import { writeAttached } from "../store/attached.js";
 import type { KeySpace } from "../store/keys.js";
 import { ReviewInputSchema } from "./port.js";
 
@@ -15,7 +16,7 @@ export type StoredReview = z.infer<typeof StoredReviewSchema>;
 /**
  * Peer reviews in Redis: one hash per interview, inside the thread's hash tag, keyed by reviewer,
  * so a second review by the same person replaces the first. The hash expires with the interview
- * (SESSION_TTL_DAYS after the latest review).
+ * it belongs to, however late the review came.
  */
 export class ReviewStore {
   constructor(
@@ -29,9 +30,10 @@ export class ReviewStore {
     return raw === null ? null : parse(raw);
   }
 
-  async put(threadKey: string, interviewId: string, review: StoredReview): Promise<void> {
+  /** Saves the review, expiring with its interview; false when the interview is gone. */
+  async put(threadKey: string, interviewId: string, review: StoredReview): Promise<boolean> {
     const key = this.keys.reviews(threadKey, interviewId);
-    await storage(() => this.redis.multi().hset(key, review.reviewer, JSON.stringify(review)).pexpire(key, this.ttlMs).exec());
+    return writeAttached(this.redis, this.keys, { threadKey, interviewId }, key, { kind: "hset", field: review.reviewer, value: JSON.stringify(review) }, this.ttlMs);
   }
 
   /** Every readable review of the interview, oldest first. */

@@ -47,11 +47,14 @@ export class Reviews {
     const session = await this.reviewable(threadKey, reviewer, interviewId);
     const now = this.deps.clock.now();
     const earlier = await this.reviews.get(threadKey, session.id, reviewer);
-    await this.reviews.put(threadKey, session.id, { reviewer, ...review, createdAt: earlier?.createdAt ?? now, updatedAt: now });
+    const saved = await this.reviews.put(threadKey, session.id, { reviewer, ...review, createdAt: earlier?.createdAt ?? now, updatedAt: now });
+    // The interview expired (or was forgotten) between the check above and the save.
+    if (!saved) throw new NotFoundError("That interview is no longer stored, so there is nothing to review.");
 
     const [all, archived] = await Promise.all([this.reviews.all(threadKey, session.id), this.archive.get(threadKey, session.id)]);
     try {
-      await this.deps.poster.post(threadKey, this.aggregate(session, all, archived?.summary.scorecard ?? null));
+      // The candidate is pinged for a new reviewer, not again for each edit.
+      await this.deps.poster.post(threadKey, this.aggregate(session, all, archived?.summary.scorecard ?? null, { notify: !earlier }));
     } catch (error) {
       throw new DependencyDownError("Your review is saved, but I couldn't post the updated peer reviews in the thread just now. Submit it again in a moment to post them.", { cause: error });
     }
@@ -109,8 +112,9 @@ export class Reviews {
     return session;
   }
 
-  private aggregate(session: Session, reviews: readonly StoredReview[], scorecard: ReadonlyArray<{ dimension: DimensionId; rating: Rating }> | null): OutgoingMessage {
+  private aggregate(session: Session, reviews: readonly StoredReview[], scorecard: ReadonlyArray<{ dimension: DimensionId; rating: Rating }> | null, options: { notify: boolean }): OutgoingMessage {
     return aggregateMessage({
+      notify: options.notify,
       candidateId: session.candidate.id,
       candidateName: session.candidate.name,
       problemTitle: this.problemTitle(session),

@@ -49,4 +49,18 @@ describe("the summary archive", () => {
 
     expect(form.interviewId).toBe(first);
   });
+
+  test("a scorecard finished after the candidate ran forget-me is not kept: a worker still writing it leaves nothing behind", async () => {
+    const threadKey = "test:T1:C1:archive-forgotten";
+    const interviewId = await interview(bot, threadKey, ADA);
+    const stored = await team.archive.get(threadKey, interviewId);
+    if (!stored) throw new Error("the worker kept no scorecard");
+
+    await team.team.forget(ADA.id);
+    // What a summary job that was already running when forget-me ran does next.
+    const kept = await team.archive.save(stored);
+
+    expect(kept).toBe(false);
+    expect(await bot.redis.exists(bot.keys.summary(threadKey, interviewId))).toBe(0);
+  });
 });

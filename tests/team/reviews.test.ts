@@ -127,6 +127,31 @@ describe("peer reviews", () => {
     expect(ttl).toBeLessThanOrEqual(team.ttlMs);
   });
 
+  test("a review written late in the interview's life expires with the interview, not a whole retention period later", async () => {
+    const threadKey = `${CHANNEL}:review-late`;
+    const interviewId = await interview(bot, threadKey, ADA);
+    // The interview has two minutes left to live, as on the last day of SESSION_TTL_DAYS.
+    await bot.redis.pexpire(bot.keys.interviews(threadKey), 120_000);
+
+    await team.team.submitReview(threadKey, interviewId, BO.id, review({ communication: "solid" }));
+
+    const ttl = await bot.redis.pttl(bot.keys.reviews(threadKey, interviewId));
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(120_000);
+  });
+
+  test("the candidate is pinged when a teammate reviews, not again when that teammate edits", async () => {
+    const threadKey = `${CHANNEL}:review-ping`;
+    const interviewId = await interview(bot, threadKey, ADA);
+
+    await team.team.submitReview(threadKey, interviewId, BO.id, review({ communication: "solid" }));
+    await team.team.submitReview(threadKey, interviewId, BO.id, review({ communication: "developing" }));
+    await team.team.submitReview(threadKey, interviewId, CY.id, review({ communication: "solid" }));
+
+    await bot.recorder.waitFor(() => aggregates(threadKey).length === 3);
+    expect(aggregates(threadKey).map((posted) => posted.message.mentions ?? [])).toEqual([[ADA.id], [], [ADA.id]]);
+  });
+
   test("an interview still running can be reviewed; the AI's ratings show as pending until its scorecard is written", async () => {
     const threadKey = `${CHANNEL}:review-running`;
     const interviewId = await interview(bot, threadKey, ADA, { end: false });
