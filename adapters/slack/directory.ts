@@ -1,11 +1,19 @@
 import type { webApi } from "@slack/bolt";
-import { DependencyDownError } from "../../src/errors.js";
+import { ConfigError, DependencyDownError } from "../../src/errors.js";
 import type { Directory } from "../../src/team/directory.js";
+import { ExpiringCache } from "../shared/expiring-cache.js";
 import { slackErrorCode } from "./replies.js";
 import { parseDestination, parseThreadKey, slackUserId } from "./thread-key.js";
 
 /** Errors meaning "the bot cannot see this channel", so nobody can be shown to be a member. */
-const CANNOT_SEE = new Set(["channel_not_found", "not_in_channel", "missing_scope", "method_not_supported_for_channel_type"]);
+const CANNOT_SEE = new Set(["channel_not_found", "not_in_channel", "method_not_supported_for_channel_type"]);
+
+/**
+ * An install authorised before team practice lacks the read scopes: that is the operator's to fix,
+ * and must not read as "you are not a member" to every reviewer.
+ */
+export const MISSING_SCOPE_MESSAGE =
+  "I'm missing a Slack permission (channels:read, groups:read or users:read) needed for team practice. Ask a workspace admin to update the app from adapters/slack/manifest.yml and reinstall it.";
 
 export interface SlackDirectoryOptions {
   /** How long a channel's member list is reused before asking Slack again. @defaultValue 30000 */
@@ -21,18 +29,15 @@ export interface SlackDirectoryOptions {
  * a few seconds, so a burst of checks in one channel costs one walk through its pages.
  */
 export class SlackDirectory implements Directory {
-  private readonly members = new Map<string, { at: number; users: Promise<ReadonlySet<string>> }>();
-  private readonly cacheMs: number;
+  private readonly members: ExpiringCache<ReadonlySet<string>>;
   private readonly pageSize: number;
-  private readonly now: () => number;
 
   constructor(
     private readonly client: webApi.WebClient,
     options: SlackDirectoryOptions = {},
   ) {
-    this.cacheMs = options.cacheMs ?? 30_000;
+    this.members = new ExpiringCache(options.cacheMs ?? 30_000, 2_000, options.now);
     this.pageSize = options.pageSize ?? 200;
-    this.now = options.now ?? Date.now;
   }
 
   async canRead(threadKey: string, userKey: string): Promise<boolean> {
@@ -47,6 +52,7 @@ export class SlackDirectory implements Directory {
       return Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner);
     } catch (error) {
       if (slackErrorCode(error) === "user_not_found") return false;
+      if (slackErrorCode(error) === "missing_scope") throw new ConfigError(MISSING_SCOPE_MESSAGE, { cause: error });
       throw unavailable("who administers this workspace", error);
     }
   }
@@ -63,15 +69,7 @@ export class SlackDirectory implements Directory {
   }
 
   private membersOf(channel: string): Promise<ReadonlySet<string>> {
-    const cached = this.members.get(channel);
-    if (cached && this.now() - cached.at < this.cacheMs) return cached.users;
-    const users = this.fetchMembers(channel);
-    this.members.set(channel, { at: this.now(), users });
-    // A failed walk is not kept: the next check asks again.
-    users.catch(() => {
-      if (this.members.get(channel)?.users === users) this.members.delete(channel);
-    });
-    return users;
+    return this.members.get(channel, () => this.fetchMembers(channel));
   }
 
   private async fetchMembers(channel: string): Promise<ReadonlySet<string>> {
@@ -84,7 +82,9 @@ export class SlackDirectory implements Directory {
         cursor = page.response_metadata?.next_cursor || undefined;
       } while (cursor);
     } catch (error) {
-      if (CANNOT_SEE.has(slackErrorCode(error) ?? "")) return new Set();
+      const code = slackErrorCode(error) ?? "";
+      if (CANNOT_SEE.has(code)) return new Set();
+      if (code === "missing_scope") throw new ConfigError(MISSING_SCOPE_MESSAGE, { cause: error });
       throw unavailable("who is in this channel", error);
     }
     return users;

@@ -1,5 +1,6 @@
 import type { webApi } from "@slack/bolt";
 import { MENTION_TOKEN, type OutgoingMessage } from "../../src/messages/message.js";
+import { ExpiringCache } from "../shared/expiring-cache.js";
 import { slackUserId } from "./thread-key.js";
 
 /** User key → the name to show for a user named in a message's text. */
@@ -18,16 +19,13 @@ export interface SlackNamesOptions {
  * the name out; the renderer then shows the user id.
  */
 export class SlackNames {
-  private readonly cache = new Map<string, { at: number; name: Promise<string | undefined> }>();
-  private readonly cacheMs: number;
-  private readonly now: () => number;
+  private readonly cache: ExpiringCache<string | undefined>;
 
   constructor(
     private readonly client: webApi.WebClient,
     options: SlackNamesOptions = {},
   ) {
-    this.cacheMs = options.cacheMs ?? 600_000;
-    this.now = options.now ?? Date.now;
+    this.cache = new ExpiringCache(options.cacheMs ?? 600_000, 5_000, options.now);
   }
 
   async resolve(message: OutgoingMessage): Promise<UserNames> {
@@ -37,11 +35,7 @@ export class SlackNames {
   }
 
   private name(key: string): Promise<string | undefined> {
-    const cached = this.cache.get(key);
-    if (cached && this.now() - cached.at < this.cacheMs) return cached.name;
-    const name = this.lookUp(key);
-    this.cache.set(key, { at: this.now(), name });
-    return name;
+    return this.cache.get(key, () => this.lookUp(key));
   }
 
   private async lookUp(key: string): Promise<string | undefined> {

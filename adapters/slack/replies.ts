@@ -17,6 +17,8 @@ export function slackErrorCode(error: unknown): string | undefined {
  * logged once and becomes SOMETHING_FAILED.
  */
 export function failureMessage(error: unknown, logger: Logger, context: string): OutgoingMessage {
+  // A set-up problem (a missing scope) is the operator's to fix, so it reaches the logs as well.
+  if (isAppError(error) && error.code === "config") logger.error({ platform: "slack", err: error.message, context }, "slack is not set up for this");
   if (isAppError(error)) return { kind: "error", paragraphs: [error.message] };
   logger.warn({ platform: "slack", err: error instanceof Error ? error.message : String(error), context }, "slack team handler failed");
   return { kind: "error", paragraphs: [SOMETHING_FAILED] };

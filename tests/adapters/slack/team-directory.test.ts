@@ -3,7 +3,7 @@ import { webApi } from "@slack/bolt";
 import { SlackDirectory } from "../../../adapters/slack/directory.js";
 import { SlackPoster } from "../../../adapters/slack/poster.js";
 import { threadFromPermalink } from "../../../adapters/slack/thread-key.js";
-import { DependencyDownError } from "../../../src/errors.js";
+import { ConfigError, DependencyDownError } from "../../../src/errors.js";
 import { FakeSlack } from "../../fakes/slack.js";
 
 /** A 1×1 PNG, as the progress chart would be: the signature, IHDR, IDAT and IEND. */
@@ -61,6 +61,16 @@ describe("SlackDirectory", () => {
     slack.fail("conversations.members", "internal_error", (call) => call.body.channel === channel);
     const directory = new SlackDirectory(client);
     await expect(directory.canRead(`slack:${slack.teamId}:${channel}:1.000001`, "slack:T:U0ADA")).rejects.toBeInstanceOf(DependencyDownError);
+  });
+
+  test("an install without the new read scopes says so, instead of calling every teammate a non-member", async () => {
+    const channel = freshChannel();
+    slack.channel(channel, ["U0ADA"]);
+    slack.fail("conversations.members", "missing_scope", (call) => call.body.channel === channel);
+    const directory = new SlackDirectory(client);
+    const check = directory.canRead(`slack:${slack.teamId}:${channel}:1.000001`, "slack:T:U0ADA");
+    await expect(check).rejects.toBeInstanceOf(ConfigError);
+    await expect(check).rejects.toThrow(/channels:read.*reinstall/);
   });
 
   test("admins and owners administer the workspace, members do not", async () => {
