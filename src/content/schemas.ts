@@ -197,11 +197,14 @@ export const HintLadderSchema = z
   .array(sentence)
   .length(4, "needs exactly four rungs: nudge, direction, approach, full architecture");
 
+/** Problem ids travel in button ids (Discord allows 100 characters for the whole custom_id). */
+const problemId = id.max(48, "must be at most 48 characters");
+
 export const ProblemSchema = z
   .object({
-    id,
+    id: problemId,
     title: text,
-    aliases: z.array(id).min(1),
+    aliases: z.array(problemId).min(1),
     levels: z.array(LevelSchema).min(1),
     /** Domain words a candidate might name when asked for their domain ("payments", "search"). */
     domains: z.array(text).min(1),

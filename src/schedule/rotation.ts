@@ -40,12 +40,20 @@ return picked`,
  * state is renewed (SESSION_TTL_DAYS) on every tick, so it lapses only with a schedule that stopped
  * ticking; the schedule itself is channel configuration and stays until someone removes it.
  */
+/** Eight days: a weekly tick always finds the previous one's state. */
+export const MIN_ROTATION_TTL_MS = 8 * 24 * 3600_000;
+
 export class Rotation {
+  private readonly ttlMs: number;
+
   constructor(
     private readonly redis: Redis,
     private readonly keys: KeySpace,
-    private readonly ttlMs: number,
-  ) {}
+    ttlMs: number,
+  ) {
+    // Ticks are a week apart: a retention shorter than that would forget the rotation between them.
+    this.ttlMs = Math.max(ttlMs, MIN_ROTATION_TTL_MS);
+  }
 
   /** The tick's problem id among `candidates` (which must not be empty), or null once the tick has posted. */
   async pick(channelKey: string, tickId: string, candidates: readonly Problem[]): Promise<string | null> {

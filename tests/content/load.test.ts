@@ -120,6 +120,13 @@ describe("a bad data file is rejected with its file and field named", () => {
     expectContentError(() => loadProblems(dir), /aliases: "fraud-detection" is already used by problem/);
   });
 
+  test("an alias too long to fit in a button's id", () => {
+    const dir = brokenCopy("problems", "spam.yaml", (problem) => {
+      problem.aliases = ["a-very-long-alias-for-email-spam-detection-in-a-large-provider"];
+    });
+    expectContentError(() => loadProblems(dir), /spam\.yaml: aliases\[0\]: must be at most 48 characters/);
+  });
+
   test("a level that does not exist", () => {
     const dir = brokenCopy("problems", "news-feed.yaml", (problem) => {
       problem.levels = ["senior", "wizard"];
