@@ -4,6 +4,7 @@ import { isAppError } from "../../src/errors.js";
 import type { Intake } from "../../src/intake/port.js";
 import type { Logger } from "../../src/ops/logger.js";
 import { parsePracticeStartValue, type ReviewForm, type TeamServices } from "../../src/team/port.js";
+import { RecentPresses } from "../shared/recent-presses.js";
 import { OPTION_NAMES, readStartOptions } from "./commands.js";
 import type { InterviewThreads } from "./interview-threads.js";
 import { renderDiscord, teamButtonFromCustomId } from "./render.js";
@@ -31,6 +32,7 @@ export type TeamRequest = Extract<DiscordRequest, { kind: "review-request" | "sc
  */
 export class DiscordTeamInteractions {
   private readonly drafts = new ReviewDrafts();
+  private readonly presses = new RecentPresses();
 
   constructor(
     private readonly services: TeamServices,
@@ -147,6 +149,9 @@ export class DiscordTeamInteractions {
   /** Start on a weekly prompt: the presser's own interview on the prompt's problem, as `/mock-interview start` opens it. */
   private async practiceStart(interaction: ButtonInteraction<"cached" | "raw">, value: string): Promise<void> {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    if (this.presses.repeated(`${interaction.message.id}:${interaction.user.id}`)) {
+      return tell(interaction, { kind: "notice", paragraphs: ["Your interview on this problem is already opening; look for its thread in this channel."] });
+    }
     try {
       const offered = parsePracticeStartValue(value);
       const options = readStartOptions(this.bank, { problem: offered.problem, level: offered.level ?? null, private: false });

@@ -16,6 +16,7 @@ import type { Intake } from "../../src/intake/port.js";
 import type { OutgoingMessage } from "../../src/messages/message.js";
 import type { Logger } from "../../src/ops/logger.js";
 import { parsePracticeStartValue, type ReviewForm, type TeamServices } from "../../src/team/port.js";
+import { RecentPresses } from "../shared/recent-presses.js";
 import type { SlackInterviews } from "./interviews.js";
 import type { SlackPoster } from "./poster.js";
 import { teamActionOf } from "./render.js";
@@ -33,8 +34,6 @@ const NOT_A_THREAD_LINK =
 const EXPIRED_TRIGGER = "Slack closed the window for opening the review form before I could. Run the command (or press Review) again.";
 const NOTHING_DELETED = "Nothing was deleted.";
 const NO_THREAD = "I couldn't tell which interview this button belongs to. Copy the thread's link and run /mock-interview review <link> instead.";
-/** A second press of the same Start button within this window is the same press (a double click). */
-const DOUBLE_PRESS_MS = 10_000;
 
 export interface SlackTeamOptions {
   client: webApi.WebClient;
@@ -52,7 +51,7 @@ export interface SlackTeamOptions {
  * person who asked. Every check (membership, admin, ownership) is made there, not here.
  */
 export class SlackTeam {
-  private readonly pressed = new Map<string, number>();
+  private readonly presses = new RecentPresses();
 
   constructor(private readonly options: SlackTeamOptions) {}
 
@@ -137,7 +136,7 @@ export class SlackTeam {
         }
         case "practice-start": {
           const messageTs = body.message?.ts ?? container.messageTs;
-          if (!channel || this.doublePress(`${channel}:${messageTs ?? ""}:${body.user.id}`)) return;
+          if (!channel || this.presses.repeated(`${channel}:${messageTs ?? ""}:${body.user.id}`)) return;
           const offered = parsePracticeStartValue(action.value ?? "");
           return await this.options.interviews.start(this.options.intake, {
             eventId: body.trigger_id,
@@ -229,14 +228,6 @@ export class SlackTeam {
     this.options.logger.warn({ platform: "slack", err: error instanceof Error ? error.message : String(error) }, "could not tell the user");
   }
 
-  /** True when the same button was pressed by the same user moments ago. */
-  private doublePress(key: string): boolean {
-    const now = Date.now();
-    for (const [seen, at] of this.pressed) if (now - at > DOUBLE_PRESS_MS) this.pressed.delete(seen);
-    if (this.pressed.has(key)) return true;
-    this.pressed.set(key, now);
-    return false;
-  }
 }
 
 type Respond = (message: RespondArguments) => Promise<unknown>;

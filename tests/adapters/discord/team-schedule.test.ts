@@ -100,5 +100,11 @@ describe("Start on a weekly practice prompt", () => {
     const parent = world.discord.calls.filter(postedIn(channel.id)).find((call) => contentOf(call).includes("is practising"));
     expect(contentOf(parent)).toContain(`<@${teammate.id}> is practising`);
     expect(contentOf(parent)).toContain(title);
+
+    // A second press by the same person moments later (a double click) opens no second thread.
+    const again = await world.press(teammate, messageOf(prompt).id, start);
+    expect(contentOf(again.reply)).toMatch(/already opening/);
+    const threadsOpened = world.discord.calls.filter((call) => call.method === "POST" && call.status === 201 && call.path.startsWith(`/channels/${channel.id}/messages/`) && call.path.endsWith("/threads"));
+    expect(threadsOpened).toHaveLength(1);
   });
 });
