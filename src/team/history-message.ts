@@ -17,7 +17,7 @@ export const NO_HISTORY_MESSAGE: OutgoingMessage = {
 
 /** The user's interviews, newest first: one field each with date, problem, level, ratings and link. */
 export function historyMessage(past: ReadonlyArray<PastInterview & { link: string | null }>, more: boolean, content: Content): OutgoingMessage {
-  const paragraphs = [`${past.length === 1 ? "Your interview" : `Your ${past.length} interviews`}, newest first. Only you can see this.`];
+  const paragraphs = [`${past.length === 1 ? "Your interview" : `Your ${past.length} interviews`}, newest first (dates in UTC). Only you can see this.`];
   if (more) paragraphs.push(`Only your ${past.length} most recent interviews are listed.`);
   return { kind: "notice", heading: "Your interviews", paragraphs, fields: past.map((entry) => field(entry, content)) };
 }
