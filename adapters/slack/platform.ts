@@ -14,6 +14,7 @@ import {
 } from "@slack/bolt";
 import { helpMessage, parseSlashText, problemsMessage, type SlashRequest } from "../../src/commands/mock-interview.js";
 import type { ProblemBank } from "../../src/content/bank.js";
+import { ConfigError, DependencyDownError } from "../../src/errors.js";
 import type { Intake } from "../../src/intake/port.js";
 import { ACTIONS, type Action, type OutgoingMessage } from "../../src/messages/message.js";
 import { silentLogger, type Logger } from "../../src/ops/logger.js";
@@ -90,7 +91,12 @@ export class SlackPlatform implements ChatPlatform {
     app.error(async (error) => {
       this.logger.warn({ platform: "slack", err: error.message }, "slack handler failed");
     });
-    const started: unknown = connection.mode === "http" ? await app.start(connection.port) : await app.start();
+    let started: unknown;
+    try {
+      started = connection.mode === "http" ? await app.start(connection.port) : await app.start();
+    } catch (error) {
+      throw connection.mode === "socket" ? socketModeFailure(error, this.config.apiUrl) : error;
+    }
     if (isServer(started)) this.server = started;
     this.app = app;
   }
@@ -171,6 +177,22 @@ export class SlackPlatform implements ChatPlatform {
       action: name,
     });
   }
+}
+
+/**
+ * Why Socket Mode could not start, as the one line start-up prints. @slack/socket-mode retries
+ * everything else, so what reaches here is Slack refusing the app-level token in
+ * apps.connections.open (invalid_auth, not_authed, account_inactive, …) or an HTTP-level failure.
+ */
+function socketModeFailure(error: unknown, apiUrl: string | undefined): Error {
+  if (error instanceof webApi.WebAPIPlatformError) {
+    return new ConfigError(
+      `SLACK_APP_TOKEN: Slack refused the app-level token (${error.data.error}): generate one with the connections:write scope under Basic Information → App-Level Tokens`,
+      { cause: error },
+    );
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new DependencyDownError(`Slack: cannot open a Socket Mode connection at ${apiUrl ?? "https://slack.com/api/"} (${message})`, { cause: error });
 }
 
 function isServer(value: unknown): value is Server {

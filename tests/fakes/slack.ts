@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { FakeFiles, type SharedFile } from "./slack/files.js";
+import { FakeSocketMode } from "./slack/socket-mode.js";
 import { modalProblems, type ModalPayload, type OpenedView } from "./slack/views.js";
 import { FakeWorkspace } from "./slack/workspace.js";
 
@@ -23,7 +24,8 @@ type Handler = (call: SlackCall) => Record<string, unknown> | undefined;
 /**
  * A fake Slack Web API on 127.0.0.1: real HTTP, the WebClient's form or JSON bodies, realistic `ts`
  * values and `ok: false` errors on demand. Bolt reaches it through `clientOptions.slackApiUrl`.
- * The workspace (channel members, admins, DMs), modals and file uploads answer as Slack does.
+ * The workspace (channel members, admins, DMs), modals and file uploads answer as Slack does, and
+ * `socketMode` is Socket Mode: apps.connections.open and the WebSocket it points to.
  */
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
@@ -32,6 +34,7 @@ export class FakeSlack {
   readonly botId = "B0BOT0001";
   readonly workspace = new FakeWorkspace(this.teamId, this.botUserId);
   readonly files = new FakeFiles();
+  readonly socketMode = new FakeSocketMode();
   /** Modals opened with views.open, oldest first. */
   readonly views: OpenedView[] = [];
   private server: Server | undefined;
@@ -81,11 +84,14 @@ export class FakeSlack {
 
   async start(): Promise<this> {
     this.server = createServer((request, response) => void this.handle(request, response));
+    this.server.on("upgrade", (request, socket, head: Buffer) => this.socketMode.upgrade(request, socket, head));
     await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
     return this;
   }
 
   async stop(): Promise<void> {
+    // Upgraded sockets are no longer the HTTP server's to close: end them first, or close() waits on them.
+    this.socketMode.close();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     this.server?.closeAllConnections();
   }
@@ -143,6 +149,8 @@ export class FakeSlack {
     switch (call.method) {
       case "auth.test":
         return { ok: true, url: "https://fake.slack.com/", team: "Fake Team", user: "mock-interview", team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId };
+      case "apps.connections.open":
+        return this.socketMode.open(call.token, this.baseUrl);
       case "chat.postMessage": {
         const ts = this.nextTs();
         return { ok: true, channel, ts, message: { type: "message", user: this.botUserId, bot_id: this.botId, text: call.body.text, ts, thread_ts: call.body.thread_ts } };
