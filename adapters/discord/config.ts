@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { ConfigError } from "../../src/errors.js";
+import { blankIsUnset, optionalVar, parseEnv } from "../../src/config/parse.js";
 
-/** An empty variable counts as unset, as operators expect from `FOO=` in an env file. */
-const blankIsUnset = (value: unknown) => (value === "" ? undefined : value);
 /** A required text variable; when it is missing, the message says where to find the value. */
 const required = (where: string) =>
   z.string({ error: (issue) => (issue.input === undefined ? `is not set: ${where}` : "must be text") }).trim().min(1, `is not set: ${where}`);
@@ -16,26 +14,16 @@ export const DiscordEnvSchema = z.object({
   /** The application id (General Information → Application ID); commands are registered under it. */
   DISCORD_APPLICATION_ID: z.preprocess(blankIsUnset, required("copy the Application ID from the Developer Portal (General Information)").pipe(snowflake)),
   /** Register commands to this one server (they appear at once) instead of globally. */
-  DISCORD_GUILD_ID: z.preprocess(blankIsUnset, snowflake.optional()),
+  DISCORD_GUILD_ID: optionalVar(snowflake),
   /**
    * The REST base including `/api`, as discord.js's `rest.api` option expects: tests point it at a
    * fake, operators at a proxy. Unset means Discord itself.
    */
-  DISCORD_API_URL: z.preprocess(
-    blankIsUnset,
-    z
-      .url("must be a URL such as https://discord.com/api")
-      .transform((url) => url.replace(/\/+$/, ""))
-      .optional(),
-  ),
+  DISCORD_API_URL: optionalVar(z.url("must be a URL such as https://discord.com/api").transform((url) => url.replace(/\/+$/, ""))),
 });
 export type DiscordConfig = z.infer<typeof DiscordEnvSchema>;
 
 /** Parses the Discord variables; a missing or bad one stops start-up with one line naming it. */
 export function loadDiscordConfig(env: NodeJS.ProcessEnv = process.env): DiscordConfig {
-  const result = DiscordEnvSchema.safeParse(env);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const variable = issue?.path.join(".") ?? "environment";
-  throw new ConfigError(`${variable}: ${issue?.message ?? "is invalid"}`);
+  return parseEnv(DiscordEnvSchema, env);
 }
