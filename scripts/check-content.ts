@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_RUBRIC_DIR, checkProblemReferences, loadDataFile, loadProblems, loadRubric, RUBRIC_FILES } from "../src/content/load.js";
-import { ConceptsFileSchema } from "../src/content/schemas.js";
+import { ConceptsFileSchema, MisconceptionsFileSchema } from "../src/content/schemas.js";
 import { isAppError } from "../src/errors.js";
 
 const what = process.argv[2] ?? "all";
@@ -10,7 +10,8 @@ try {
   if (what === "problems" || what === "all") {
     const problems = loadProblems();
     const concepts = loadDataFile(join(DEFAULT_RUBRIC_DIR, "concepts.yaml"), ConceptsFileSchema).concepts;
-    checkProblemReferences(problems, { concepts });
+    const misconceptions = loadDataFile(join(DEFAULT_RUBRIC_DIR, "misconceptions.yaml"), MisconceptionsFileSchema).misconceptions;
+    checkProblemReferences(problems, { concepts, misconceptions });
     console.log(`problems ok: ${problems.map((problem) => problem.id).join(", ")}`);
   }
   if (what === "rubric" || what === "all") {

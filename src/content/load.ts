@@ -9,6 +9,7 @@ import {
   FrameworkFileSchema,
   GuidingQuestionsFileSchema,
   InterviewerFileSchema,
+  MisconceptionsFileSchema,
   ProbesFileSchema,
   ProblemSchema,
   RedFlagsFileSchema,
@@ -96,6 +97,7 @@ export const RUBRIC_FILES = {
   guidingQuestions: ["guiding-questions.yaml", GuidingQuestionsFileSchema],
   resources: ["resources.yaml", ResourcesFileSchema],
   interviewer: ["interviewer.yaml", InterviewerFileSchema],
+  misconceptions: ["misconceptions.yaml", MisconceptionsFileSchema],
 } as const;
 
 /** Everything in rubric/, validated and cross-checked. */
@@ -108,6 +110,7 @@ export interface Rubric {
   guidingQuestions: z.infer<typeof GuidingQuestionsFileSchema>["guidingQuestions"];
   resources: z.infer<typeof ResourcesFileSchema>["resources"];
   interviewer: z.infer<typeof InterviewerFileSchema>;
+  misconceptions: z.infer<typeof MisconceptionsFileSchema>["misconceptions"];
 }
 
 export function loadRubric(dir: string = DEFAULT_RUBRIC_DIR): Rubric {
@@ -122,6 +125,7 @@ export function loadRubric(dir: string = DEFAULT_RUBRIC_DIR): Rubric {
     guidingQuestions: read(RUBRIC_FILES.guidingQuestions).guidingQuestions,
     resources: read(RUBRIC_FILES.resources).resources,
     interviewer: read(RUBRIC_FILES.interviewer),
+    misconceptions: read(RUBRIC_FILES.misconceptions).misconceptions,
   };
   const conceptIds = new Set<string>();
   for (const concept of rubric.concepts) {
@@ -139,6 +143,15 @@ export function loadRubric(dir: string = DEFAULT_RUBRIC_DIR): Rubric {
   rubric.dimensions.forEach((dimension, index) => check(RUBRIC_FILES.dimensions[0], `dimensions[${index}].signals`, dimension.signals));
   rubric.redFlags.forEach((flag, index) => check(RUBRIC_FILES.redFlags[0], `redFlags[${index}].when`, triggerConcepts(flag.when)));
   rubric.probes.forEach((probe, index) => check(RUBRIC_FILES.probes[0], `probes[${index}].when`, triggerConcepts(probe.when)));
+  const misconceptionIds = new Set<string>();
+  rubric.misconceptions.forEach((misconception, index) => {
+    if (misconceptionIds.has(misconception.id)) {
+      throw new ContentError(`${displayPath(join(dir, RUBRIC_FILES.misconceptions[0]))}: misconceptions: duplicate id "${misconception.id}"`);
+    }
+    misconceptionIds.add(misconception.id);
+    check(RUBRIC_FILES.misconceptions[0], `misconceptions[${index}].recognise.rejects`, misconception.recognise.rejects);
+    check(RUBRIC_FILES.misconceptions[0], `misconceptions[${index}].revisedBy`, misconception.revisedBy);
+  });
   return rubric;
 }
 
@@ -151,8 +164,9 @@ export function triggerConcepts(trigger: Trigger): string[] {
 }
 
 /** Checks that every concept a problem names exists in the rubric. */
-export function checkProblemReferences(problems: readonly Problem[], rubric: Pick<Rubric, "concepts">, dir: string = DEFAULT_PROBLEMS_DIR): void {
+export function checkProblemReferences(problems: readonly Problem[], rubric: Pick<Rubric, "concepts" | "misconceptions">, dir: string = DEFAULT_PROBLEMS_DIR): void {
   const conceptIds = new Set(rubric.concepts.map((concept) => concept.id));
+  const generalIds = new Set(rubric.misconceptions.map((misconception) => misconception.id));
   for (const problem of problems) {
     const file = sourceOf(problem, dir);
     const unknownKey = problem.keyConcepts.find((conceptId) => !conceptIds.has(conceptId));
@@ -160,6 +174,15 @@ export function checkProblemReferences(problems: readonly Problem[], rubric: Pic
     problem.redFlags.forEach((flag, index) => {
       const unknown = triggerConcepts(flag.when).find((conceptId) => !conceptIds.has(conceptId));
       if (unknown) throw new ContentError(`${file}: redFlags[${index}].when: unknown concept "${unknown}"`);
+    });
+    problem.misconceptions.forEach((misconception, index) => {
+      if (generalIds.has(misconception.id)) {
+        throw new ContentError(`${file}: misconceptions[${index}].id: "${misconception.id}" is already a general misconception in rubric/misconceptions.yaml`);
+      }
+      const unknown = [...misconception.recognise.rejects, ...misconception.revisedBy].find((conceptId) => !conceptIds.has(conceptId));
+      if (unknown) throw new ContentError(`${file}: misconceptions[${index}]: unknown concept "${unknown}"`);
+      const unknownReplaced = misconception.replaces.find((replaced) => !generalIds.has(replaced));
+      if (unknownReplaced) throw new ContentError(`${file}: misconceptions[${index}].replaces: unknown misconception "${unknownReplaced}"`);
     });
   }
 }

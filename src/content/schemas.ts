@@ -88,11 +88,79 @@ export const ConceptSchema = z
     label: text,
     /** The framework area this concept is evidence of, if any (cross-cutting concepts have none). */
     area: AreaIdSchema.optional(),
+    /**
+     * A `practice` is something a design does (monitoring, a baseline); a `hazard` is something a
+     * design guards against (leakage, skew, drift). "No leakage" proposes the guard; "drift is not a
+     * problem" dismisses it. The stance of a claim reads negation differently for the two.
+     */
+    kind: z.enum(["practice", "hazard"]).default("practice"),
     patterns: z.array(pattern).min(1),
   })
   .strict();
 export type Concept = z.infer<typeof ConceptSchema>;
 export const ConceptsFileSchema = z.object({ concepts: z.array(ConceptSchema).min(1) }).strict();
+
+// ---------------------------------------------------------------- traits and misconceptions
+
+/**
+ * What kind of problem this is, as far as judging a claim goes: accuracy is wrong on a rare
+ * positive class and fine on a balanced one; nightly features are wrong where freshness decides.
+ */
+export const TRAITS = [
+  "rare-positive",
+  "time-ordered",
+  "fast-drift",
+  "fresh-features",
+  "online-experiment",
+  "ranking",
+  "own-decision-labels",
+  "real-time-decision",
+  "affects-people",
+  "personal-data",
+] as const;
+export const TraitSchema = z.enum(TRAITS);
+export type Trait = z.infer<typeof TraitSchema>;
+
+/**
+ * A wrong idea a candidate may state, how it is recognised, where it is wrong, and what the
+ * interviewer asks and the scorecard says about it.
+ */
+export const MisconceptionSchema = z
+  .object({
+    id,
+    /** The wrong idea in one line, for prompts and the scorecard. */
+    claim: sentence,
+    recognise: z
+      .object({
+        /** The wrong claim in words; it counts only where the candidate asserts it (not negated, not asked). */
+        patterns: z.array(pattern).default([]),
+        /** Or: the candidate dismisses one of these concepts (not merely prefers an alternative). */
+        rejects: z.array(id).default([]),
+        /** Context in the same sentence that makes the claim sound ("accuracy is useless here"). */
+        unless: z.array(pattern).default([]),
+      })
+      .strict()
+      .refine((recognise) => recognise.patterns.length + recognise.rejects.length > 0, {
+        message: "needs at least one of patterns or rejects",
+      }),
+    /** The problem must have one of these traits for the claim to be wrong; empty means everywhere. */
+    appliesTo: z.array(TraitSchema).default([]),
+    /** The dimension the claim counts against. */
+    dimension: DimensionIdSchema,
+    /** What the interviewer asks, in their voice, naming the claim. */
+    challenge: sentence,
+    /** One line for the scorecard: what is right instead. */
+    correction: sentence,
+    /** Concepts whose proposal in the reply to the challenge shows the candidate revised the claim. */
+    revisedBy: z.array(id).default([]),
+    /** Both are tested: the positive must be recognised and the near miss must not be. */
+    examples: z.object({ positive: sentence, nearMiss: sentence }).strict(),
+    /** In a problem file: general misconceptions this sharper entry stands in for on this problem. */
+    replaces: z.array(id).default([]),
+  })
+  .strict();
+export type Misconception = z.infer<typeof MisconceptionSchema>;
+export const MisconceptionsFileSchema = z.object({ misconceptions: z.array(MisconceptionSchema).min(1) }).strict();
 
 // ---------------------------------------------------------------- rubric/framework.yaml
 
@@ -117,6 +185,11 @@ export const DimensionSchema = z
     description: sentence,
     /** Concepts whose presence in the candidate's words is evidence for this dimension. */
     signals: z.array(id).min(3),
+    /**
+     * What the rating rests on: `claims` counts the signals proposed and explained; `explanation`
+     * (how the design was communicated) counts how much of what was said carried its reasoning.
+     */
+    basis: z.enum(["claims", "explanation"]).default("claims"),
     /** What evidence at each named rating looks like. */
     ratings: z.object({ strong: sentence, solid: sentence, developing: sentence, "not-shown": sentence }).strict(),
     /** Advice when the dimension is a gap, phrased as an action. */
@@ -231,6 +304,10 @@ export const ProblemSchema = z
       .array(z.object({ area: AreaIdSchema, title: text, questions: z.array(sentence).min(2) }).strict())
       .min(2),
     redFlags: z.array(RedFlagSchema).min(1),
+    /** What kind of problem this is, which decides where a general misconception applies. */
+    traits: z.array(TraitSchema).default([]),
+    /** Wrong ideas specific to this problem, on top of rubric/misconceptions.yaml. */
+    misconceptions: z.array(MisconceptionSchema).default([]),
   })
   .strict();
 export type Problem = z.infer<typeof ProblemSchema>;
