@@ -1,10 +1,16 @@
 import type { AreaId, Concept } from "../content/schemas.js";
-import { isInjection } from "./injection.js";
-import { splitSentences, type Sentence } from "./sentences.js";
+import type { Sentence } from "./sentences.js";
 
 /** A sentence of the candidate's with the concepts it shows. */
 export interface TaggedSentence extends Sentence {
   concepts: string[];
+}
+
+/** Where a concept's words stand in a text. */
+export interface ConceptSpan {
+  concept: Concept;
+  start: number;
+  end: number;
 }
 
 /** Recognises rubric concepts in free text; compiled once from rubric/concepts.yaml. */
@@ -15,7 +21,7 @@ export class ConceptMatcher {
   constructor(concepts: readonly Concept[]) {
     this.compiled = concepts.map((concept) => ({
       concept,
-      patterns: concept.patterns.map((source) => new RegExp(source, "im")),
+      patterns: concept.patterns.map((source) => new RegExp(source, "gim")),
     }));
     this.byId = new Map(concepts.map((concept) => [concept.id, concept]));
   }
@@ -23,17 +29,26 @@ export class ConceptMatcher {
   /** Concept ids present in `text`, in rubric order. */
   detect(text: string): string[] {
     return this.compiled
-      .filter(({ patterns }) => patterns.some((pattern) => pattern.test(text)))
+      .filter(({ patterns }) =>
+        patterns.some((pattern) => {
+          pattern.lastIndex = 0;
+          return pattern.test(text);
+        }),
+      )
       .map(({ concept }) => concept.id);
   }
 
-  /** Splits candidate messages into sentences and tags each; sentences aimed at the grader are dropped. */
-  tag(messages: readonly string[]): TaggedSentence[] {
-    return messages.flatMap((message, index) =>
-      splitSentences(message, index)
-        .filter((sentence) => !isInjection(sentence.text))
-        .map((sentence) => ({ ...sentence, concepts: this.detect(sentence.text) })),
-    );
+  /** Every place a concept's words appear in `text`, in rubric order then position. */
+  locate(text: string): ConceptSpan[] {
+    const spans: ConceptSpan[] = [];
+    for (const { concept, patterns } of this.compiled) {
+      for (const pattern of patterns) {
+        for (const match of text.matchAll(pattern)) {
+          if (match[0].length > 0) spans.push({ concept, start: match.index, end: match.index + match[0].length });
+        }
+      }
+    }
+    return spans;
   }
 
   concept(id: string): Concept | undefined {

@@ -10,7 +10,10 @@ import type { Content } from "./context.js";
 import type { Focus } from "./focus.js";
 import { PHASE_SPECS } from "./phases.js";
 import type { Beat, BeatKind } from "./plan.js";
-import type { Candidate, EntryKind, Session } from "./session.js";
+import { candidateAnswers, type Candidate, type EntryKind, type Session } from "./session.js";
+import type { Problem } from "../content/schemas.js";
+import type { ModelClaim } from "../interviewer/llm/schemas.js";
+import { verifyClaims } from "../judgement/verify.js";
 import { answer, begin, command, type Turn } from "./turn.js";
 
 export interface EngineDeps {
@@ -145,12 +148,20 @@ export class InterviewEngine {
     return session;
   }
 
+  /** The model's claims about the latest answer, verified against it and recorded; wrong ones wait to be challenged. */
+  private verified(session: Session, claims: readonly ModelClaim[], candidateText: string, problem: Problem | undefined): Session {
+    const answerIndex = candidateAnswers(session).length - 1;
+    const { assessments, findings } = verifyClaims(claims, { text: candidateText, answerIndex, phase: session.phase }, session.findings, problem, this.deps.content);
+    return { ...session, findings: [...session.findings, ...findings], assessments: [...session.assessments, ...assessments].slice(-MAX_ASSESSMENTS) };
+  }
+
   private async finish(turn: Turn, candidateText: string | null): Promise<Reply> {
     const problem = turn.session.problemId ? this.deps.content.bank.find(turn.session.problemId) : undefined;
     const reply = await this.deps.interviewer.write({ session: turn.session, problem, beats: turn.beats, candidateText });
     const now = this.deps.clock.now();
+    const judged = candidateText !== null && reply.claims?.length ? this.verified(turn.session, reply.claims, candidateText, problem) : turn.session;
     const session: Session = {
-      ...turn.session,
+      ...judged,
       interviewer: { ...turn.session.interviewer, ...reply.state },
       transcript: [
         ...turn.session.transcript,
@@ -163,8 +174,12 @@ export class InterviewEngine {
   }
 }
 
+/** Model judgements kept per interview; the oldest go first (the summary needs the recent ones). */
+const MAX_ASSESSMENTS = 60;
+
 const KIND_BY_BEAT: Partial<Record<BeatKind, EntryKind>> = {
   hint: "hint",
+  challenge: "challenge",
   "follow-up": "follow-up",
   simplification: "simplification",
   probe: "probe",

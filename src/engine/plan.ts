@@ -1,4 +1,5 @@
 import type { Area, Dimension, HintLadder, Probe, Problem } from "../content/schemas.js";
+import type { Finding } from "../judgement/finding.js";
 import type { Level } from "./levels.js";
 import type { HintedPhase, Phase } from "./phases.js";
 
@@ -18,6 +19,12 @@ export type Beat =
   | { kind: "clarification"; facts: string[] }
   | { kind: "phase-intro"; phase: Phase; reason: PhaseChangeReason }
   | { kind: "probe"; probe: Probe }
+  /** A claim that is wrong for this problem, put back to the candidate to defend or revise. */
+  | { kind: "challenge"; finding: Finding; order: number }
+  /** What the candidate did with the last challenge: corrected or held. */
+  | { kind: "revision"; finding: Finding }
+  /** The answer named components without explaining any: ask for the reasoning behind two of them. */
+  | { kind: "unpack"; concepts: string[] }
   | { kind: "area-question"; area: Area }
   | { kind: "deep-dive"; title: string; question: string }
   | { kind: "guiding"; question: string }

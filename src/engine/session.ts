@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AssessmentSchema, FindingSchema } from "../judgement/finding.js";
 import { FocusSchema } from "./focus.js";
 import { LevelSchema } from "./levels.js";
 import { HintedPhaseSchema, PhaseSchema } from "./phases.js";
@@ -14,6 +15,7 @@ export const EntryKindSchema = z.enum([
   "question",
   "presentation",
   "probe",
+  "challenge",
   "guiding",
   "hint",
   "follow-up",
@@ -95,6 +97,10 @@ export const SessionSchema = z.object({
    */
   focus: FocusSchema.optional(),
   interviewer: InterviewerStateSchema.default({ offline: false, failures: 0, promptTokens: 0, completionTokens: 0, goalMetIn: null }),
+  /** Claims the interviewer pushed back on (or will), and whether the candidate revised them. */
+  findings: z.array(FindingSchema).default([]),
+  /** The model's verified judgements of claims, passed on to the summary. */
+  assessments: z.array(AssessmentSchema).default([]),
 });
 export type Session = z.infer<typeof SessionSchema>;
 

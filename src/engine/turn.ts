@@ -1,5 +1,6 @@
-import type { Problem } from "../content/schemas.js";
+import type { Claim } from "../analysis/claims.js";
 import { wordCount } from "../analysis/sentences.js";
+import type { Problem } from "../content/schemas.js";
 import type { Command } from "./commands.js";
 import type { Focus } from "./focus.js";
 import type { Content } from "./context.js";
@@ -8,6 +9,7 @@ import { ADAPT_AFTER, DEFAULT_LEVEL, MAX_MESSAGE_CHARS, PHASE_GOALS, STRONG_ANSW
 import { hintPhaseFor, isHintedPhase, nextPhase, PHASE_SPECS, type Phase } from "./phases.js";
 import type { Beat, PhaseChangeReason } from "./plan.js";
 import { clarifyingFacts, introBeats, nextQuestion, phaseGoal } from "./questions.js";
+import { credited, disputedIn, judgeAnswer } from "./judging.js";
 import { detectLevel } from "./selection.js";
 import { candidateAnswers, SESSION_SCHEMA_VERSION, type Candidate, type Difficulty, type Session } from "./session.js";
 
@@ -61,6 +63,8 @@ export function begin(input: BeginInput, content: Content): Turn {
     transcript: [],
     ...(input.focus ? { focus: input.focus } : {}),
     interviewer: { offline: false, failures: 0, promptTokens: 0, completionTokens: 0, goalMetIn: null },
+    findings: [],
+    assessments: [],
   };
   const beats: Beat[] = [{ kind: "greeting", candidateName: input.candidate.name }];
   const focus = input.focus ? focusBeat(input.focus, content) : undefined;
@@ -97,41 +101,50 @@ export function answer(previous: Session, rawText: string, now: number, content:
     // The candidate's first words after the problem statement open requirements gathering.
     session = { ...enterPhase(session, "requirements", now), phaseTurns: 1 };
   }
+  // Judgement first: a wrong claim in this answer is challenged now, before anything planned.
+  const judged = judgeAnswer(session, text, problem, content);
+  session = judged.session;
+  beats.push(...judged.revisions);
+  const challenging = judged.challenges.length > 0;
   if (session.phase === "wrap-up") {
-    beats.push({ kind: "wrap-up-done" });
+    beats.push(...(challenging ? judged.challenges : [{ kind: "wrap-up-done" } as const]));
     return { session, beats };
   }
 
-  const mentionedBefore = new Set(candidateAnswers(previous).flatMap((entry) => content.matcher.detect(entry.text)));
-  const concepts = content.matcher.detect(text);
+  const mentionedBefore = credited(candidateAnswers(previous), content);
+  const claims = content.analyser.analyse(text).flatMap((sentence) => sentence.claims);
+  const concepts = [...new Set(claims.filter((claim) => claim.stance !== "rejects").map((claim) => claim.concept))];
   const fresh = concepts.filter((concept) => !mentionedBefore.has(concept));
+  const explainedFresh = fresh.filter((concept) => claims.some((claim) => claim.concept === concept && claim.depth === "explained"));
   const words = wordCount(text);
   const asksQuestion = /\?/.test(text);
   // A clarifying question is a good move, not a weak answer.
   const weak = !asksQuestion && (words <= WEAK_ANSWER.maxWords || (concepts.length === 0 && words <= WEAK_ANSWER.maxWordsWithoutConcepts));
-  const strong = words >= STRONG_ANSWER.minWords && fresh.length >= STRONG_ANSWER.minNewConcepts;
+  const strong = words >= STRONG_ANSWER.minWords && explainedFresh.length >= STRONG_ANSWER.minNewConcepts;
   session = {
     ...session,
     weakStreak: weak ? session.weakStreak + 1 : 0,
     strongStreak: strong ? session.strongStreak + 1 : 0,
   };
 
-  if (fresh.length > 0) beats.push({ kind: "acknowledge", concepts: fresh.slice(0, 3) });
+  if (fresh.length > 0 && !challenging) beats.push({ kind: "acknowledge", concepts: fresh.slice(0, 3) });
   if (asksQuestion && problem) beats.push({ kind: "clarification", facts: clarifyingFacts(text, problem, session) });
 
   const mentioned = new Set([...mentionedBefore, ...concepts]);
   const phase = session.phase;
-  if (!isHintedPhase(phase) || !problem) return { session, beats };
+  if (!isHintedPhase(phase) || !problem) return { session, beats: [...beats, ...judged.challenges] };
 
   const minutes = (now - session.phaseStartedAt) / 60_000;
   const goal = phaseGoal(session, mentioned, content);
   const used = session.interviewer.promptTokens + session.interviewer.completionTokens;
   if (limits.tokenBudget !== undefined && used >= limits.tokenBudget) {
-    return advanceTo(session, "wrap-up", "budget", beats, problem, mentioned, content, now);
+    return advanceTo(session, "wrap-up", "budget", [...beats, ...judged.challenges], problem, mentioned, content, now);
   }
   // The LLM may recognise a finished phase in words the concept patterns miss; the minimum turns still hold.
   const judgedDone = session.interviewer.goalMetIn === phase && session.phaseTurns >= PHASE_GOALS[phase].minTurns;
   let advance: PhaseChangeReason | null = goal.met || judgedDone ? "goal-met" : goal.outOfTurns ? "turns" : null;
+  // A claim still in dispute means the phase did not do what was wanted, whatever it covered.
+  if (advance === "goal-met" && disputedIn(session)) advance = "turns";
   const budget = PHASE_SPECS[phase].budget.max;
   if (!advance && minutes > budget) {
     // Over time: one gentle nudge, then move on at the next answer.
@@ -141,6 +154,9 @@ export function answer(previous: Session, rawText: string, now: number, content:
       beats.push({ kind: "nudge", phase, minutes: Math.round(minutes), budget });
     }
   }
+
+  // A challenge is this turn's question; the phase waits for the answer to it.
+  if (challenging) return { session, beats: [...beats, ...judged.challenges] };
 
   // A strong, fast candidate gets the problem's follow-up constraints (seed 001's adaptive rules),
   // at most one per phase so the design still moves forward.
@@ -170,6 +186,8 @@ export function answer(previous: Session, rawText: string, now: number, content:
       beats.push({ kind: "simplification", text: simplification, requested: false });
     }
   }
+  const unpack = unpackBeat(session, claims, content);
+  if (unpack) return { session: unpack.session, beats: [...beats, unpack.beat] };
   const asked = nextQuestion(session, problem, mentioned, weak, content);
   return { session: asked.session, beats: [...beats, ...asked.beats] };
 }
@@ -191,8 +209,7 @@ export function command(previous: Session, name: Command, now: number, content: 
     case "next": {
       if (session.phase === "selection") return { session, beats: [{ kind: "needs-level" }] };
       if (!problem || session.phase === "wrap-up") return { session, beats: [{ kind: "wrap-up-done" }] };
-      const mentioned = new Set(candidateAnswers(session).flatMap((entry) => content.matcher.detect(entry.text)));
-      return advanceTo(session, nextPhase(session.phase), "command", [], problem, mentioned, content, now);
+      return advanceTo(session, nextPhase(session.phase), "command", [], problem, credited(candidateAnswers(session), content), content, now);
     }
     case "harder":
     case "easier":
@@ -274,6 +291,22 @@ function advanceTo(
   const entered = enterPhase(session, phase, now);
   const intro = introBeats(entered, problem, mentioned, reason, content);
   return { session: intro.session, beats: [...beats, ...intro.beats] };
+}
+
+/** Named components with no reasoning behind any of them ask for more than the next question. */
+const UNPACK = { minNamed: 4, perInterview: 2 } as const;
+
+function unpackBeat(session: Session, claims: readonly Claim[], content: Content): { session: Session; beat: Beat } | undefined {
+  const proposed = claims.filter((claim) => claim.stance === "proposes");
+  const named = proposed.filter((claim) => claim.depth === "named");
+  if (new Set(named.map((claim) => claim.concept)).size < UNPACK.minNamed || proposed.some((claim) => claim.depth === "explained")) return undefined;
+  const marker = `unpack:${session.phase}`;
+  const given = session.probesAsked.filter((id) => id.startsWith("unpack:"));
+  if (given.includes(marker) || given.length >= UNPACK.perInterview) return undefined;
+  // In the candidate's own words, from the parts of the design (not habits such as "trade-offs").
+  const parts = named.filter((claim) => content.matcher.areaOf(claim.concept) !== undefined);
+  const words = [...new Set((parts.length >= 2 ? parts : named).map((claim) => claim.words))].slice(0, 2);
+  return { session: { ...session, probesAsked: [...session.probesAsked, marker] }, beat: { kind: "unpack", concepts: words } };
 }
 
 /** The focus in the rubric's own words; nothing to say when it names nothing. */

@@ -2,6 +2,7 @@ import { hash } from "../content/bank.js";
 import { COMMAND_HELP, COMMANDS } from "../engine/commands.js";
 import { PHASE_SPECS, type Phase } from "../engine/phases.js";
 import type { Beat, PhaseChangeReason } from "../engine/plan.js";
+import { shortQuote } from "../judgement/quote.js";
 import { inSentence, listInWords } from "./words.js";
 
 /**
@@ -69,6 +70,14 @@ export function lineFor(beat: Beat, seed: string): string {
       return [TRANSITIONS[beat.reason], PHASE_OPENERS[beat.phase] ?? ""].filter(Boolean).join(" ");
     case "probe":
       return beat.probe.question;
+    case "challenge":
+      return `${beat.order === 0 ? "Let me push back on something you said" : "And one more"}: "${shortQuote(beat.finding.quote)}" ${beat.finding.challenge}`;
+    case "revision":
+      return beat.finding.status === "corrected"
+        ? "Good, that's the correction I was looking for."
+        : "I'm not convinced, but let's keep going; I'll note it as a claim to revisit.";
+    case "unpack":
+      return `That's a list of components rather than a design. Take ${listInWords(beat.concepts)}: walk me through how data moves between them, and why this problem needs each one.`;
     case "area-question":
       return beat.area.question;
     case "deep-dive":

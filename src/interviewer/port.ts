@@ -1,6 +1,7 @@
 import type { Problem } from "../content/schemas.js";
 import type { Beat } from "../engine/plan.js";
 import type { InterviewerState, Session } from "../engine/session.js";
+import type { ModelClaim } from "./llm/schemas.js";
 
 /** One turn to put into words: the session after the engine's decision and the beats it chose. */
 export interface TurnRequest {
@@ -15,6 +16,8 @@ export interface InterviewerReply {
   text: string;
   /** Changes to the session's interviewer state (usage, failures, offline mode); absent for the offline one. */
   state?: Partial<InterviewerState>;
+  /** A model's judgement of the claims in the candidate's words, unverified: the engine checks every quote. */
+  claims?: ModelClaim[];
 }
 
 /**

@@ -16,7 +16,7 @@ const DECISION = /\b(i('d| would| will|'ll)|we('d| would| will|'ll| can| could| 
 export function buildSummary(session: Session, content: Content): Summary {
   const { rubric, matcher, bank } = content;
   const problem = session.problemId ? bank.find(session.problemId) : undefined;
-  const evidence = gatherEvidence(session, matcher);
+  const evidence = gatherEvidence(session, content);
   const flags = raisedFlags(session, problem, evidence, content);
   const scorecard = rubric.dimensions.map((dimension) => rateDimension(dimension, evidence, flags, matcher));
   const coverage = coverageMap(evidence, content);
@@ -24,7 +24,7 @@ export function buildSummary(session: Session, content: Content): Summary {
   const hintsUsed = Object.values(session.hintRungs).reduce((total, rungs) => total + (rungs ?? 0), 0);
   const phaseReached = furthestPhase(session);
   const strengths = pickStrengths(scorecard, evidence, content, session, hintsUsed, phaseReached);
-  const improvements = pickImprovements(scorecard, flags, coverage, problem, session, content);
+  const improvements = pickImprovements(scorecard, flags, evidence, coverage, problem, session, content);
   const notes = evidence.injectionSeen
     ? ["Some messages spoke to the grader instead of about the design; they were set aside and earned nothing."]
     : [];
@@ -43,7 +43,18 @@ export function buildSummary(session: Session, content: Content): Summary {
     strengths,
     improvements,
     resources: pickResources(scorecard, coverage, flags, content),
-    redFlags: flags.map((flag) => ({ id: flag.id, description: flag.description })),
+    // What was said counts whatever phase was reached; the flags above wait for their phase.
+    redFlags: [
+      ...evidence.findings.map((finding) => ({ id: finding.id, description: finding.claim })),
+      ...flags.map((flag) => ({ id: flag.id, description: flag.description })),
+    ],
+    claimsToRevisit: session.findings.map((finding) => ({
+      id: finding.id,
+      dimension: finding.dimension,
+      quote: finding.quote,
+      correction: finding.correction,
+      status: finding.status,
+    })),
     narrative: narrative(scorecard, coverage, evidence, problem, session, content),
     notes,
   };
@@ -54,7 +65,15 @@ function raisedFlags(session: Session, problem: Problem | undefined, evidence: E
   return candidates.filter((flag) => {
     const earliest = flag.when.phases.map((phase) => PHASES.indexOf(phase)).sort((a, b) => a - b)[0];
     const inScope = earliest === undefined || reached(session, PHASES[earliest] ?? "ended");
-    return inScope && evidence.answerWords > 0 && triggerHolds(flag.when, evidence.mentioned);
+    return inScope && evidence.answerWords > 0 && triggerHolds(flag.when, evidence.mentioned) && !alreadyFound(flag, evidence, content);
+  });
+}
+
+/** A flag that says the same as a wrong claim already found (no baseline, no monitoring) is not raised twice. */
+function alreadyFound(flag: RedFlag, evidence: Evidence, content: Content): boolean {
+  return evidence.findings.some((finding) => {
+    const rejected = finding.misconceptionId ? (content.misconceptions.get(finding.misconceptionId)?.recognise.rejects ?? []) : [];
+    return finding.dimension === flag.dimension && flag.when.none.some((concept) => rejected.includes(concept));
   });
 }
 
@@ -63,7 +82,8 @@ function coverageMap(evidence: Evidence, content: Content): Summary["coverage"] 
   return Object.fromEntries(
     content.rubric.areas.map((area) => {
       const concepts = [...evidence.mentioned].filter((concept) => content.matcher.areaOf(concept) === area.id);
-      const status = concepts.length >= 2 ? "covered" : covered.has(area.id) ? "partial" : "missing";
+      const explained = concepts.some((concept) => evidence.explained.has(concept));
+      const status = concepts.length >= 2 && explained ? "covered" : covered.has(area.id) ? "partial" : "missing";
       return [area.id, { title: area.title, status, concepts: concepts.map((concept) => content.matcher.label(concept)) }];
     }),
   );
@@ -85,7 +105,7 @@ function pickStrengths(scorecard: ScorecardRow[], evidence: Evidence, content: C
   }
   for (const area of content.rubric.areas) {
     const concepts = [...evidence.own].filter((concept) => content.matcher.areaOf(concept) === area.id);
-    const quote = quotesFor(evidence, new Set(concepts), 1)[0];
+    const quote = quotesFor(evidence, new Set(concepts), 1, { undisputedOnly: true, explainedOnly: true })[0];
     if (concepts.length > 0 && quote) strengths.push(`You raised ${area.title.toLowerCase()} on your own: "${quote}"`);
   }
   // Honest, behaviour-based observations for an interview that showed little design content.
@@ -101,7 +121,7 @@ function pickStrengths(scorecard: ScorecardRow[], evidence: Evidence, content: C
  * Three improvements, most important first: red flags, then dimensions that fell short, then areas
  * left out or only touched, then deep dives never reached; strong dimensions' advice comes last.
  */
-function pickImprovements(scorecard: ScorecardRow[], flags: RedFlag[], coverage: Summary["coverage"], problem: Problem | undefined, session: Session, content: Content): string[] {
+function pickImprovements(scorecard: ScorecardRow[], flags: RedFlag[], evidence: Evidence, coverage: Summary["coverage"], problem: Problem | undefined, session: Session, content: Content): string[] {
   const advice = (rows: ScorecardRow[]) =>
     rows.map((row) => content.rubric.dimensions.find((dimension) => dimension.id === row.dimension)?.improve).filter((line): line is string => Boolean(line));
   const byWeakness = [...scorecard].sort((left, right) => ratingRank(right.rating) - ratingRank(left.rating));
@@ -114,6 +134,7 @@ function pickImprovements(scorecard: ScorecardRow[], flags: RedFlag[], coverage:
     .filter((deepDive) => !session.deepDiveQuestionsAsked.some((asked) => asked.startsWith(`${deepDive.title}#`)))
     .map((deepDive) => `Prepare to go deep on ${lowerFirst(deepDive.title)}: ${deepDive.questions[0] ?? ""}`.trim());
   return unique([
+    ...evidence.findings.map((finding) => `Revisit what you said: ${finding.correction}`),
     ...flags.map((flag) => flag.advice),
     ...advice(fellShort),
     ...areas("missing", "Cover"),
@@ -140,7 +161,7 @@ function pickResources(scorecard: ScorecardRow[], coverage: Summary["coverage"],
 
 function narrative(scorecard: ScorecardRow[], coverage: Summary["coverage"], evidence: Evidence, problem: Problem | undefined, session: Session, content: Content): Summary["narrative"] {
   const { matcher, rubric } = content;
-  const decisions = unique(evidence.sentences.filter((sentence) => DECISION.test(sentence.text)).map((sentence) => sentence.text)).slice(0, 4);
+  const decisions = unique(evidence.sentences.filter((sentence) => !sentence.disputed && DECISION.test(sentence.text)).map((sentence) => sentence.text)).slice(0, 4);
   const modelConcepts = [...evidence.mentioned].filter((concept) => ["model", "formulation"].includes(matcher.areaOf(concept) ?? "") || concept === "ml-task");
   const areaTitles = (status: "covered" | "partial" | "missing") =>
     rubric.areas.filter((area) => coverage[area.id]?.status === status).map((area) => area.title.toLowerCase());

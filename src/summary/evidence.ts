@@ -1,55 +1,92 @@
-import type { ConceptMatcher, TaggedSentence } from "../analysis/concepts.js";
-import { isInjection } from "../analysis/injection.js";
-import { splitSentences } from "../analysis/sentences.js";
+import type { AnalysedSentence, Claim } from "../analysis/claims.js";
+import type { Content } from "../engine/context.js";
 import { candidateAnswers, type Session } from "../engine/session.js";
+import { standing, type Finding } from "../judgement/finding.js";
 
-/** What the candidate showed, sentence by sentence, and which of it they were handed by a hint first. */
+/** A sentence of the candidate's and whether it may stand as evidence for a good rating. */
+export interface EvidenceSentence extends AnalysedSentence {
+  /** Holds a claim that is wrong for this problem: never evidence for solid or strong, never a strength. */
+  disputed: boolean;
+}
+
+/** What the candidate showed, claim by claim, and which of it they were handed by a hint first. */
 export interface Evidence {
-  sentences: TaggedSentence[];
-  /** Every concept mentioned, including ones a hint had already revealed. */
+  sentences: EvidenceSentence[];
+  /** Concepts proposed or asked about, including ones a hint had already revealed; rejected ones never count. */
   mentioned: Set<string>;
-  /** Concepts the candidate brought up before any hint revealed them: the ones that earn ratings. */
+  /** Concepts the candidate proposed before any hint revealed them: the ones that earn ratings. */
   own: Set<string>;
+  /** Own concepts explained (with a reason, a number or a mechanism) in a sentence that holds no wrong claim. */
+  explained: Set<string>;
+  /** Claims the interviewer pushed back on that still stand against the candidate. */
+  findings: Finding[];
+  /** Claims the candidate revised when challenged. */
+  corrected: Finding[];
   /** Whether any message tried to instruct the grader. */
   injectionSeen: boolean;
   answerWords: number;
 }
 
-export function gatherEvidence(session: Session, matcher: ConceptMatcher): Evidence {
+export function gatherEvidence(session: Session, content: Content): Evidence {
+  const { analyser, matcher } = content;
   const answers = candidateAnswers(session);
   const hints = session.transcript.filter((entry) => entry.role === "interviewer" && entry.kind === "hint");
-  const sentences: TaggedSentence[] = [];
+  const findings = standing(session.findings);
+  const wrongQuotes = [...findings.map((finding) => finding.quote), ...session.assessments.filter((assessment) => assessment.verdict === "wrong").map((assessment) => assessment.quote)];
+  const sentences: EvidenceSentence[] = [];
   const mentioned = new Set<string>();
   const own = new Set<string>();
+  const explained = new Set<string>();
+  // First raised (proposed or asked about) before any hint revealed it.
+  const unprompted = new Set<string>();
   let injectionSeen = false;
   let answerWords = 0;
   answers.forEach((entry, index) => {
     // The offline interviewer never reveals concepts except through hints; a concept first said
     // after a hint that named it is the hint's, not the candidate's.
     const revealed = new Set(hints.filter((hint) => hint.at <= entry.at).flatMap((hint) => matcher.detect(hint.text)));
-    for (const sentence of splitSentences(entry.text, index)) {
-      if (isInjection(sentence.text)) {
+    for (const sentence of analyser.analyse(entry.text, index)) {
+      if (sentence.injection) {
         injectionSeen = true;
         continue;
       }
       answerWords += sentence.text.split(/\s+/).length;
-      const concepts = matcher.detect(sentence.text);
-      sentences.push({ ...sentence, concepts });
-      for (const concept of concepts) {
-        if (!mentioned.has(concept) && !revealed.has(concept)) own.add(concept);
-        mentioned.add(concept);
+      const disputed = wrongQuotes.some((quote) => quote.includes(sentence.text) || sentence.text.includes(quote));
+      sentences.push({ ...sentence, disputed });
+      for (const claim of sentence.claims) {
+        if (claim.stance === "rejects") continue;
+        if (!mentioned.has(claim.concept)) {
+          mentioned.add(claim.concept);
+          if (!revealed.has(claim.concept)) unprompted.add(claim.concept);
+        }
+        if (claim.stance !== "proposes" || !unprompted.has(claim.concept)) continue;
+        own.add(claim.concept);
+        if (claim.depth === "explained" && !disputed) explained.add(claim.concept);
       }
     }
   });
-  return { sentences, mentioned, own, injectionSeen, answerWords };
+  const corrected = session.findings.filter((finding) => finding.status === "corrected");
+  return { sentences, mentioned, own, explained, findings, corrected, injectionSeen, answerWords };
 }
 
-/** Up to `limit` verbatim sentences that best show the given concepts, most telling first. */
-export function quotesFor(evidence: Evidence, concepts: ReadonlySet<string>, limit: number): string[] {
+/** Whether a claim in this sentence shows the concept on the candidate's own account. */
+function shows(claim: Claim, concepts: ReadonlySet<string>): boolean {
+  return claim.stance === "proposes" && concepts.has(claim.concept);
+}
+
+/**
+ * Up to `limit` verbatim sentences that best show the given concepts, most telling first:
+ * explained before named. `undisputedOnly` keeps out sentences that hold a wrong claim.
+ */
+export function quotesFor(evidence: Evidence, concepts: ReadonlySet<string>, limit: number, options: { undisputedOnly?: boolean; explainedOnly?: boolean } = {}): string[] {
   const scored = evidence.sentences
-    .map((sentence) => ({ sentence, hits: sentence.concepts.filter((concept) => concepts.has(concept)).length }))
-    .filter(({ hits }) => hits > 0)
-    .sort((left, right) => right.hits - left.hits || left.sentence.messageIndex - right.sentence.messageIndex);
+    .filter((sentence) => !(options.undisputedOnly && sentence.disputed))
+    .map((sentence) => {
+      const claims = sentence.claims.filter((claim) => shows(claim, concepts));
+      return { sentence, hits: claims.length, explained: claims.some((claim) => claim.depth === "explained") };
+    })
+    .filter(({ hits, explained }) => hits > 0 && (explained || !options.explainedOnly))
+    .sort((left, right) => Number(right.explained) - Number(left.explained) || right.hits - left.hits || left.sentence.messageIndex - right.sentence.messageIndex);
   const quotes: string[] = [];
   for (const { sentence } of scored) {
     const quote = clip(sentence.text);

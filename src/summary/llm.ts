@@ -2,6 +2,7 @@ import { isInjection } from "../analysis/injection.js";
 import { RATINGS, type Rating } from "../content/schemas.js";
 import type { Content } from "../engine/context.js";
 import { candidateAnswers, type Session } from "../engine/session.js";
+import { standing } from "../judgement/finding.js";
 import { LlmError, type ChatModel } from "../llm/chat.js";
 import { summaryMessages } from "../interviewer/llm/prompts.js";
 import { SummaryOutputSchema, type SummaryOutput } from "../interviewer/llm/schemas.js";
@@ -10,10 +11,12 @@ import type { Summarizer } from "./port.js";
 import type { ScorecardRow, Summary } from "./schema.js";
 
 /**
- * The LLM writes the prose of the summary; the engine keeps the facts. Coverage, hints and red
- * flags are deterministic. A model rating stands only on quotes found verbatim in the candidate's
- * own messages, and moves at most one step from the deterministic rating, so neither invented
- * quotes nor "rate me strong" can buy a rating. Any failure yields the deterministic summary.
+ * The LLM writes the prose of the summary; the engine keeps the facts. Coverage, hints, red flags
+ * and claims to revisit are deterministic. A model rating stands only on quotes found verbatim in
+ * the candidate's own messages. It may sit any distance below the deterministic rating (a model
+ * that spots an error is heard) but at most one step above it, and a good rating never rests on a
+ * sentence holding a wrong claim, so neither invented quotes nor "rate me strong" buy a rating.
+ * Any failure yields the deterministic summary.
  */
 export class LlmSummarizer implements Summarizer {
   constructor(
@@ -43,16 +46,20 @@ export class LlmSummarizer implements Summarizer {
 
 function merge(base: Summary, output: SummaryOutput, session: Session, content: Content): Summary {
   const said = candidateAnswers(session).map((entry) => normalise(entry.text));
+  const wrong = [...standing(session.findings).map((finding) => finding.quote), ...session.assessments.filter((assessment) => assessment.verdict === "wrong").map((assessment) => assessment.quote)].map(normalise);
   const verified = (quote: string) => {
     const needle = normalise(quote);
     return needle.length >= 12 && !isInjection(quote) && said.some((text) => text.includes(needle));
   };
+  const disputed = (quote: string) => wrong.some((claim) => claim.includes(normalise(quote)) || normalise(quote).includes(claim));
   const scorecard = base.scorecard.map((row): ScorecardRow => {
     const proposal = output.scorecard.find((candidate) => candidate.dimension === row.dimension);
     if (!proposal) return row;
-    const quotes = [...new Set(proposal.quotes.filter(verified).map((quote) => quote.trim()))].slice(0, 2);
+    const rating = bounded(proposal.rating, row.rating);
+    const good = rating === "strong" || rating === "solid";
+    const quotes = [...new Set(proposal.quotes.filter((quote) => verified(quote) && !(good && disputed(quote))).map((quote) => quote.trim()))].slice(0, 2);
     if (quotes.length === 0 || proposal.rating === "not-shown") return row;
-    return { ...row, rating: withinOneStep(proposal.rating, row.rating), evidence: quotes, justification: proposal.justification || row.justification };
+    return { ...row, rating, evidence: quotes, justification: proposal.justification || row.justification };
   });
   const resources = output.resourceIds
     .map((id) => content.rubric.resources.find((resource) => resource.id === id))
@@ -70,11 +77,10 @@ function merge(base: Summary, output: SummaryOutput, session: Session, content: 
   };
 }
 
-/** The proposed rating, kept within one step of the deterministic anchor (ratings run best first). */
-function withinOneStep(proposed: Rating, anchor: Rating): Rating {
+/** The proposed rating, at most one step better than the deterministic anchor and as much worse as the model argues (ratings run best first). */
+function bounded(proposed: Rating, anchor: Rating): Rating {
   const anchorIndex = RATINGS.indexOf(anchor);
-  const clamped = Math.min(Math.max(RATINGS.indexOf(proposed), anchorIndex - 1), anchorIndex + 1);
-  return RATINGS[clamped] ?? anchor;
+  return RATINGS[Math.max(RATINGS.indexOf(proposed), anchorIndex - 1)] ?? anchor;
 }
 
 function normalise(text: string): string {

@@ -1,6 +1,6 @@
 import type { Rating } from "../content/schemas.js";
 import type { Button, OutgoingMessage } from "../messages/message.js";
-import type { Summary } from "./schema.js";
+import type { ClaimToRevisit, Summary } from "./schema.js";
 
 export const RATING_LABELS = {
   strong: "Strong",
@@ -8,6 +8,15 @@ export const RATING_LABELS = {
   developing: "Developing",
   "not-shown": "Not shown",
 } as const satisfies Record<Rating, string>;
+
+/** How each claim to revisit ended, said before its correction. */
+const CLAIM_OUTCOMES = {
+  corrected: "(corrected when challenged) ",
+  held: "(held when challenged) ",
+  unanswered: "(not taken up when challenged) ",
+  challenged: "",
+  open: "",
+} as const satisfies Record<ClaimToRevisit["status"], string>;
 
 export interface SummaryMessageOptions {
   /** Adds a Review button so teammates can review the interview from its scorecard (chat threads, not the terminal). @defaultValue false */
@@ -26,6 +35,9 @@ export function summaryMessage(summary: Summary, options: SummaryMessageOptions 
       summary.resources.map((resource) => `${resource.title} (${resource.author}): ${resource.why}`),
     ),
   ];
+  if (summary.claimsToRevisit.length) {
+    paragraphs.push(section("Claims to revisit", summary.claimsToRevisit.map((claim) => `"${claim.quote}" ${CLAIM_OUTCOMES[claim.status]}${claim.correction}`)));
+  }
   if (summary.redFlags.length) paragraphs.push(section("Red flags", summary.redFlags.map((flag) => flag.description)));
   const explore = summary.narrative.areasToExplore;
   if (explore.length) paragraphs.push(section("Worth exploring next", explore));

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AreaIdSchema, DimensionIdSchema, RatingSchema } from "../content/schemas.js";
 import { LevelSchema } from "../engine/levels.js";
 import { HintedPhaseSchema, PhaseSchema } from "../engine/phases.js";
+import { FindingStatusSchema } from "../judgement/finding.js";
 
 /** The end-of-interview write-up. Named ratings only: no numeric score anywhere. */
 export const CoverageStatusSchema = z.enum(["covered", "partial", "missing"]);
@@ -27,6 +28,17 @@ export const NarrativeSchema = z.object({
   overallAssessment: z.string(),
 });
 
+/** A claim the interviewer pushed back on: what was said, what is right instead, and what the candidate did. */
+export const ClaimToRevisitSchema = z.object({
+  id: z.string(),
+  dimension: DimensionIdSchema,
+  /** Verbatim from the candidate's messages. */
+  quote: z.string(),
+  correction: z.string(),
+  status: FindingStatusSchema,
+});
+export type ClaimToRevisit = z.infer<typeof ClaimToRevisitSchema>;
+
 export const SummarySchema = z.object({
   interviewId: z.string(),
   candidate: z.string(),
@@ -46,6 +58,8 @@ export const SummarySchema = z.object({
   improvements: z.array(z.string()).length(3),
   resources: z.array(z.object({ title: z.string(), author: z.string(), why: z.string() })).min(2).max(3),
   redFlags: z.array(z.object({ id: z.string(), description: z.string() })),
+  /** Defaulted so scorecards archived before claims were judged still read back. */
+  claimsToRevisit: z.array(ClaimToRevisitSchema).default([]),
   narrative: NarrativeSchema,
   notes: z.array(z.string()),
 });

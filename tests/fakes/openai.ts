@@ -104,7 +104,7 @@ function defaultReply(request: RecordedRequest): FakeReply {
   if (wantsSummary) return { kind: "json", value: fakeSummary() };
   return {
     kind: "json",
-    value: { message: "Fake model: that's a reasonable start. How would you know in production that it works?", phaseGoalMet: false, dimensionsObserved: [], redFlags: [] },
+    value: { message: "Fake model: that's a reasonable start. How would you know in production that it works?", phaseGoalMet: false, claims: [] },
   };
 }
 

@@ -33,6 +33,8 @@ function session(overrides: Partial<Session> & Pick<Session, "id" | "threadKey">
     startedAt: Date.parse("2026-11-02T10:00:00Z"),
     phaseStartedAt: Date.parse("2026-11-02T10:00:00Z"),
     endedAt: null,
+    findings: [],
+    assessments: [],
     hintRungs: {},
     followUpsGiven: 0,
     simplificationsGiven: 0,

@@ -8,6 +8,8 @@ import { TurnOutputSchema } from "./schemas.js";
 
 /** Longest message we pass on from the model; anything longer is a model gone astray. */
 const MAX_MESSAGE_CHARS = 2_500;
+/** Claims read from one turn; a longer list is a model listing sentences, not judging them. */
+const MAX_CLAIMS = 8;
 
 /**
  * The LLM writes the conversational part of a turn (reactions, probes, questions) from the engine's
@@ -49,6 +51,7 @@ export class LlmInterviewer implements Interviewer {
     const state = session.interviewer;
     return {
       text: parts.filter(Boolean).join("\n\n"),
+      claims: (result.value?.claims ?? []).slice(0, MAX_CLAIMS),
       state: {
         failures: 0,
         promptTokens: state.promptTokens + result.usage.promptTokens,
