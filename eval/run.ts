@@ -1,0 +1,44 @@
+// `npm run eval`: the labelled transcripts through the real interview path, and how far the tool agrees.
+// With OPENAI_API_KEY (and OPENAI_BASE_URL) set, the same set runs against that model.
+import { DIMENSION_IDS, RATINGS } from "../src/content/schemas.js";
+import { EVAL_SETS, loadCases } from "./cases.js";
+import { figures, ladder, runCases, type CaseResult, type Figures } from "./harness.js";
+
+const percent = (part: number, whole: number) => (whole ? `${((100 * part) / whole).toFixed(0)}%` : "n/a");
+
+function report(name: string, results: readonly CaseResult[], figure: Figures, verbose: boolean): string[] {
+  const lines = [`== ${name}: ${figure.cases} transcripts, ${figure.ratings} dimension ratings`];
+  if (verbose) {
+    for (const result of results) {
+      const gaps = DIMENSION_IDS.map((id) => `${ladder(result.ratings[id])}/${ladder(result.case.expected.ratings[id])}`).join(" ");
+      lines.push(`  ${result.case.id.padEnd(38)} tool/label ${gaps}  unplanted: ${result.unplanted.join(",") || "-"}`);
+    }
+  }
+  for (const id of DIMENSION_IDS) {
+    const entry = figure.perDimension[id];
+    lines.push(`  ${id.padEnd(22)} exact ${percent(entry.exact, figure.cases).padStart(4)}  within one ${percent(entry.withinOne, figure.cases).padStart(4)}`);
+  }
+  lines.push(
+    `  ratings exact ${percent(figure.exact, figure.ratings)}, within one ${percent(figure.withinOne, figure.ratings)}`,
+    `  planted misconceptions ${figure.planted}: challenged in the next reply ${percent(figure.challengedNext, figure.planted)}, flagged on the scorecard ${percent(figure.flagged, figure.planted)}; not planted but listed ${figure.unplanted}`,
+    `  pairs ranked the wrong way round ${figure.pairsReversed} of ${figure.pairs}`,
+    `  term lists above developing ${figure.termListAboveDeveloping}; terse-right total ${figure.terseRightTotal?.toFixed(1) ?? "n/a"} vs term list ${figure.termListTotal?.toFixed(1) ?? "n/a"} (0-${6 * (RATINGS.length - 1)}); negated concepts credited ${figure.negatedCredited}`,
+  );
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const verbose = process.argv.includes("--cases");
+  const mode = process.env.OPENAI_API_KEY ? `model ${process.env.OPENAI_MODEL ?? "(default)"} at ${process.env.OPENAI_BASE_URL ?? "OpenAI"}` : "offline interviewer";
+  const out = [`Mock Interview judgement eval (${mode})`];
+  for (const [name, dir] of Object.entries(EVAL_SETS)) {
+    const results = await runCases(loadCases(dir));
+    out.push(...report(name, results, figures(results), verbose));
+  }
+  process.stdout.write(`${out.join("\n")}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`eval failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
