@@ -65,7 +65,7 @@ export function rateDimension(dimension: Dimension, evidence: Evidence, flags: r
 /** How much of the design was explained, for a dimension about how it was communicated. */
 export const EXPLANATION_THRESHOLDS = {
   strong: { sentences: 8, share: 0.5, signals: 3 },
-  solid: { sentences: 4, share: 0.35, signals: 1 },
+  solid: { sentences: 3, share: 0.3, signals: 1 },
 } as const;
 
 /** Sentences about the design (they hold a claim) that carry a reason, a number or a mechanism. */
