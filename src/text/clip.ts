@@ -16,11 +16,10 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
  */
 export function graphemePrefix(text: string, maxLength: number): string {
   if (text.length <= maxLength) return text;
-  let end = 0;
-  for (const { segment } of graphemes.segment(text)) {
-    if (end + segment.length > maxLength) break;
-    end += segment.length;
-  }
+  if (maxLength <= 0) return "";
+  // The grapheme holding the first unit past the limit starts at the cut. containing() looks the
+  // boundary up where it is; iterating segments instead slows down with the length of the text.
+  const end = graphemes.segment(text).containing(maxLength)?.index ?? 0;
   if (end > 0) return text.slice(0, end);
   let points = "";
   for (const point of text) {
