@@ -11,9 +11,9 @@ import type {
 import type { ProblemBank } from "../../src/content/bank.js";
 import { parseLevel } from "../../src/content/bank.js";
 import { editDistance } from "../../src/content/fuzzy.js";
-import { clip } from "../../src/text/clip.js";
 import type { Problem } from "../../src/content/schemas.js";
 import { LEVELS, type Level } from "../../src/engine/levels.js";
+import { clip } from "../../src/text/clip.js";
 
 export const COMMAND_NAME = "mock-interview";
 
