@@ -13,6 +13,7 @@ import { parseLevel } from "../../src/content/bank.js";
 import { editDistance } from "../../src/content/fuzzy.js";
 import type { Problem } from "../../src/content/schemas.js";
 import { LEVELS, type Level } from "../../src/engine/levels.js";
+import { clip } from "../../src/text/clip.js";
 
 export const COMMAND_NAME = "mock-interview";
 
@@ -232,8 +233,4 @@ export function autocompleteTimezones(typed: string): APIApplicationCommandOptio
     .filter((entry): entry is { zone: string; rank: number } => entry.rank !== undefined)
     .sort((left, right) => left.rank - right.rank);
   return ranked.slice(0, AUTOCOMPLETE_LIMITS.choices).map(({ zone }) => ({ name: zone.replace(/_/g, " "), value: zone }));
-}
-
-function clip(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }

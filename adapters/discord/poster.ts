@@ -4,6 +4,8 @@ import { z } from "zod";
 import { ForbiddenError } from "../../src/errors.js";
 import type { OutgoingMessage } from "../../src/messages/message.js";
 import type { Image, Poster, PostOptions } from "../../src/poster/port.js";
+import { graphemePrefix } from "../../src/text/clip.js";
+import { safeText } from "../../src/text/safe.js";
 import type { InteractionTokens } from "./interaction-tokens.js";
 import { renderDiscord, type DiscordMessage } from "./render.js";
 import { discordUserId, parseThreadKey } from "./thread-key.js";
@@ -115,7 +117,7 @@ export class DiscordPoster implements Poster {
   async postImage(key: string, image: Image, message: OutgoingMessage): Promise<void> {
     const { thread: channel } = parseThreadKey(key);
     const [first, ...rest] = renderDiscord(message);
-    const body = { ...(first ?? { allowed_mentions: { parse: [] } }), attachments: [{ id: 0, filename: image.filename, description: image.alt.slice(0, ALT_TEXT_LENGTH) }] };
+    const body = { ...(first ?? { allowed_mentions: { parse: [] } }), attachments: [{ id: 0, filename: image.filename, description: graphemePrefix(safeText(image.alt), ALT_TEXT_LENGTH) }] };
     await this.rest.post(routes.channelMessages(channel), { body, files: [{ name: image.filename, data: image.png, contentType: "image/png" }] });
     for (const part of rest) await this.send(channel, part);
   }

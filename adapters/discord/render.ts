@@ -10,7 +10,10 @@ import type {
   ComponentType,
 } from "discord.js";
 import { ACTION_LABELS, ACTIONS, MENTION_TOKEN, TEAM_ACTIONS, type Action, type Button, type Field, type OutgoingMessage, type TeamAction } from "../../src/messages/message.js";
+import { clip } from "../../src/text/clip.js";
+import { safeText } from "../../src/text/safe.js";
 import { splitText } from "../shared/split-text.js";
+import { escapeMarkdown } from "./markdown.js";
 
 /**
  * Discord's message limits (https://discord.com/developers/docs/resources/message#create-message and
@@ -184,7 +187,7 @@ function teamRows(buttons: readonly Button[]): APIActionRowComponent<APIButtonCo
     (button): APIButtonComponentWithCustomId => ({
       type: BUTTON,
       custom_id: teamCustomId(button),
-      label: clip(button.label, DISCORD_LIMITS.buttonLabel),
+      label: clip(safeText(button.label), DISCORD_LIMITS.buttonLabel),
       style: button.style === "danger" ? DANGER : button.style === "primary" ? PRIMARY : SECONDARY,
     }),
   );
@@ -219,29 +222,9 @@ function markdown(text: string): string {
   });
 }
 
-/**
- * Escapes Discord markdown so text (quoted candidate answers above all) cannot restyle or break a
- * message: emphasis, code, spoilers and strike-through anywhere; quotes, headings and list markers at
- * the start of a line. Links are left whole, since an escaped underscore would change the URL.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .split(/(https?:\/\/[^\s<>]+)/)
-    .map((part, index) =>
-      index % 2 === 1
-        ? part
-        : part.replace(/[\\*_~`|]/g, "\\$&").replace(/^([ \t]*)(>|#{1,3}|-#?)(?=[ \t])/gm, (_, indent: string, marker: string) => `${indent}\\${marker}`),
-    )
-    .join("");
-}
-
 function quote(text: string): string {
   return text
     .split("\n")
     .map((line) => `> ${line}`)
     .join("\n");
-}
-
-function clip(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }

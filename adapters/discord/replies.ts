@@ -1,6 +1,8 @@
 import type { BaseMessageOptions, MessageMentionOptions } from "discord.js";
 import { helpMessage, SLASH_USAGE, TEAM_USAGE } from "../../src/commands/mock-interview.js";
 import type { OutgoingMessage } from "../../src/messages/message.js";
+import { clip } from "../../src/text/clip.js";
+import { safeText } from "../../src/text/safe.js";
 import { LEVEL_CHOICE_NAMES } from "./commands.js";
 import type { DiscordMessage } from "./render.js";
 
@@ -26,10 +28,9 @@ export function discordHelpMessage(): OutgoingMessage {
   return { ...help, paragraphs: help.paragraphs.map((paragraph) => discord[paragraph] ?? paragraph) };
 }
 
-/** Discord allows thread names of 1 to 100 characters. */
+/** Discord allows thread names of 1 to 100 characters; a thread name is plain text, so it is only made safe to show. */
 export function threadName(candidateName: string, problemTitle: string | undefined): string {
-  const name = `Mock interview · ${candidateName}${problemTitle ? ` · ${problemTitle}` : ""}`;
-  return name.length <= 100 ? name : `${name.slice(0, 99)}…`;
+  return clip(safeText(`Mock interview · ${candidateName}${problemTitle ? ` · ${problemTitle}` : ""}`), 100);
 }
 
 /** A rendered message as discord.js's send/edit options (camel-cased mentions; the rest is API-shaped already). */

@@ -14,7 +14,9 @@ import type { DimensionId, Rating } from "../../src/content/schemas.js";
 import { UserInputError } from "../../src/errors.js";
 import { ReviewInputSchema, type ReviewForm, type ReviewInput } from "../../src/team/port.js";
 import { RATING_LABELS } from "../../src/summary/message.js";
-import { escapeMarkdown } from "./render.js";
+import { clip } from "../../src/text/clip.js";
+import { safeText } from "../../src/text/safe.js";
+import { escapeMarkdown } from "./markdown.js";
 
 /**
  * The review form as a Discord modal. A modal holds at most five top-level components and there are
@@ -120,7 +122,7 @@ export function reviewModal(form: ReviewForm, thread: string, draft?: ReviewDraf
   };
   return {
     custom_id: reviewCustomId({ thread, interviewId: form.interviewId }),
-    title: clip(`Review: ${form.candidateName}`, REVIEW_LIMITS.title),
+    title: clip(safeText(`Review: ${form.candidateName}`), REVIEW_LIMITS.title),
     components: [intro, ratings, commentsInput, notesInput],
   };
 }
@@ -202,8 +204,4 @@ function ratingOptions(form: ReviewForm, draft: ReviewDraft | undefined): APISel
 function commentLines(form: ReviewForm): string {
   const comments = form.existing?.comments ?? {};
   return form.dimensions.flatMap((dimension) => (comments[dimension.id] ? [`${dimension.title}: ${comments[dimension.id] ?? ""}`] : [])).join("\n");
-}
-
-function clip(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }

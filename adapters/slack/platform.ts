@@ -23,6 +23,7 @@ import type { TeamServices } from "../../src/team/port.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { SlackConfig } from "./config.js";
 import { SlackDirectory } from "./directory.js";
+import { fromSlackMarkup } from "./incoming-text.js";
 import { SlackInterviews } from "./interviews.js";
 import { SlackPoster } from "./poster.js";
 import { ACTION_PREFIX, TEAM_ACTION_PREFIX } from "./render.js";
@@ -157,7 +158,8 @@ export class SlackPlatform implements ChatPlatform {
       eventId: body.event_id,
       threadKey: threadKey({ team: body.team_id, channel: event.channel, threadTs: thread }),
       authorId: userKey(body.team_id, event.user),
-      text: event.text ?? "",
+      // Slack encodes &, < and > and writes links and mentions as <…> tokens: decoded once, here.
+      text: fromSlackMarkup(event.text ?? ""),
     });
   }
 

@@ -1,6 +1,8 @@
 import type { types } from "@slack/bolt";
 import { ACTION_LABELS, MENTION_TOKEN, plainText, TEAM_ACTIONS, type Action, type Button, type OutgoingMessage, type TeamAction } from "../../src/messages/message.js";
+import { clip, graphemePrefix } from "../../src/text/clip.js";
 import { splitText } from "../shared/split-text.js";
+import { escapeMrkdwn, plainSlackText } from "./mrkdwn.js";
 import type { UserNames } from "./names.js";
 import { slackUserId } from "./thread-key.js";
 
@@ -47,7 +49,7 @@ export function renderSlack(message: OutgoingMessage, names: UserNames = NO_NAME
   const mentions = mentionLine(message.mentions);
   // The mention leads, so exactly these users are notified and see why at a glance.
   if (mentions) blocks.push({ type: "section", text: { type: "mrkdwn", text: mentions } });
-  if (message.heading) blocks.push({ type: "header", text: { type: "plain_text", text: clip(named(message.heading, names), SLACK_LIMITS.headerText) } });
+  if (message.heading) blocks.push({ type: "header", text: { type: "plain_text", text: clip(plainSlackText(named(message.heading, names)), SLACK_LIMITS.headerText) } });
   for (const paragraph of message.paragraphs) {
     for (const piece of splitText(markup(paragraph), SLACK_LIMITS.sectionText)) blocks.push({ type: "section", text: { type: "mrkdwn", text: piece } });
   }
@@ -69,7 +71,7 @@ export function renderSlack(message: OutgoingMessage, names: UserNames = NO_NAME
     ...(message.actions?.length ? [actionsBlock(message.actions)] : []),
     ...(message.buttons?.length ? buttonsBlocks(message.buttons) : []),
   ];
-  const text = clip(`${mentions ? `${mentions} ` : ""}${named(plainText(message), names)}`, SLACK_LIMITS.fallbackText);
+  const text = captionText(message, names);
   // Long messages become several, the buttons riding on the last one.
   const room = SLACK_LIMITS.blocks - controls.length;
   const messages: SlackMessage[] = [];
@@ -81,13 +83,16 @@ export function renderSlack(message: OutgoingMessage, names: UserNames = NO_NAME
   return messages;
 }
 
-/** The message as one mrkdwn line of text, for places that take no blocks (a file's initial comment). */
+/**
+ * The message as one mrkdwn text, escaped like the blocks: the top-level `text` that notifications
+ * and clients without blocks show, and the comment of a file (which takes no blocks).
+ */
 export function captionText(message: OutgoingMessage, names: UserNames = NO_NAMES): string {
   const mentions = mentionLine(message.mentions);
   return clip(`${mentions ? `${mentions} ` : ""}${mrkdwn(plainText(message), names)}`, SLACK_LIMITS.fallbackText);
 }
 
-/** Text with each named user (`<@slack:T:U>`) as `@name`, for plain-text places. */
+/** Text with each named user (`<@slack:T:U>`) as `@name`, for plain_text places. */
 function named(text: string, names: UserNames): string {
   return text.replace(MENTION_TOKEN, (_, key: string) => `@${nameOf(key, names)}`);
 }
@@ -97,10 +102,10 @@ function mrkdwn(text: string, names: UserNames): string {
   let out = "";
   let last = 0;
   for (const match of text.matchAll(MENTION_TOKEN)) {
-    out += escape(text.slice(last, match.index)) + escape(`@${nameOf(match[1] ?? "", names)}`);
+    out += escapeMrkdwn(text.slice(last, match.index)) + escapeMrkdwn(`@${nameOf(match[1] ?? "", names)}`);
     last = match.index + match[0].length;
   }
-  return out + escape(text.slice(last));
+  return out + escapeMrkdwn(text.slice(last));
 }
 
 function nameOf(key: string, names: UserNames): string {
@@ -128,8 +133,8 @@ function buttonsBlocks(buttons: readonly Button[]): KnownBlock[] {
     return {
       type: "button" as const,
       action_id: `${TEAM_ACTION_PREFIX}${button.action}${seen ? `:${seen}` : ""}`,
-      text: { type: "plain_text" as const, text: clip(button.label, SLACK_LIMITS.buttonText) },
-      value: button.value.slice(0, SLACK_LIMITS.buttonValue),
+      text: { type: "plain_text" as const, text: clip(plainSlackText(button.label), SLACK_LIMITS.buttonText) },
+      value: graphemePrefix(button.value, SLACK_LIMITS.buttonValue),
       ...(button.style ? { style: button.style } : {}),
     };
   });
@@ -152,13 +157,4 @@ function actionsBlock(actions: readonly Action[]): KnownBlock {
       ...(action === "end" ? { style: "danger" as const } : action === "hint" ? { style: "primary" as const } : {}),
     })),
   };
-}
-
-/** Slack mrkdwn treats &, < and > as control characters. */
-export function escape(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-function clip(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }

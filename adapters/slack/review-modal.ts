@@ -3,7 +3,8 @@ import { z } from "zod";
 import { RatingSchema, type DimensionId } from "../../src/content/schemas.js";
 import { ReviewInputSchema, type ReviewForm, type ReviewInput } from "../../src/team/port.js";
 import { RATING_LABELS } from "../../src/summary/message.js";
-import { escape } from "./render.js";
+import { clip } from "../../src/text/clip.js";
+import { escapeMrkdwn } from "./mrkdwn.js";
 
 export const REVIEW_CALLBACK_ID = "mock_team_review";
 
@@ -35,7 +36,7 @@ export function reviewModal(form: ReviewForm): types.ModalView {
       type: "section",
       text: {
         type: "mrkdwn",
-        text: `*${escape(form.candidateName)}*${form.problemTitle ? ` · ${escape(form.problemTitle)}` : ""}\nRate what you saw in the thread. Every field is optional: skip a dimension the interview did not show.`,
+        text: `*${escapeMrkdwn(form.candidateName)}*${form.problemTitle ? ` · ${escapeMrkdwn(form.problemTitle)}` : ""}\nRate what you saw in the thread. Every field is optional: skip a dimension the interview did not show.`,
       },
     },
   ];
@@ -141,8 +142,4 @@ export function readReviewSubmission(view: ViewOutput): ReviewSubmission {
     return { ok: false, errors: { [NOTES_BLOCK]: "This form is out of date. Close it and press Review on the scorecard again." } };
   }
   return { ok: true, threadKey: target.data.threadKey, interviewId: target.data.interviewId, input: parsed.data };
-}
-
-function clip(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }

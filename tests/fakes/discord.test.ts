@@ -311,6 +311,15 @@ describe("the fake Discord refuses what Discord refuses", () => {
     expect(discord.callsTo("POST", Routes.channelMessages(discord.channel.id))[0]?.body).toMatchObject({ content: "x".repeat(2_001) });
   });
 
+  test("a body holding half an emoji is refused whole with 50109, as Discord refuses JSON that is not valid UTF-8", async () => {
+    const { discord, client } = await connect();
+    const route = Routes.channelMessages(discord.channel.id);
+    const half = "😀".slice(0, 1);
+    await expect(client.rest.post(route, { body: { embeds: [{ title: `Scorecard for ${half}` }] } })).rejects.toMatchObject({ status: 400, code: 50109 });
+    await expect(client.rest.post(route, { body: { content: `fine 😀` } })).resolves.toMatchObject({ content: "fine 😀" });
+    expect(discord.callsTo("POST", route).map((call) => call.status)).toEqual([400, 200]);
+  });
+
   test("embeds over Discord's limits are refused, naming the offending field", async () => {
     const { discord, client } = await connect();
     const route = Routes.channelMessages(discord.channel.id);

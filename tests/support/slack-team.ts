@@ -17,6 +17,9 @@ export const SECOND = "U0SECOND";
 export const OUTSIDER = "U0OUTSIDER";
 export const ADMIN = "U0ADMIN";
 
+/** The candidate's one answer in `finishedInterview`: enough for ratings with quoted evidence. */
+export const ANSWER = "I'd frame it as binary classification, track PR-AUC because fraud is rare, and watch the fraud loss per transaction online.";
+
 /**
  * The real service (bot and worker) with the real SlackPlatform over Bolt's HTTP receiver, a real
  * redis-server and the fake Slack: what a workspace would see, end to end.
@@ -84,11 +87,11 @@ export class SlackWorld {
     return { threadTs, parent, first };
   }
 
-  /** An interview that ran to its scorecard: one answer, then End. Returns the scorecard as posted. */
-  async finishedInterview(channel: string, user = CANDIDATE, userName = "ada"): Promise<{ threadTs: string; scorecard: SlackCall }> {
+  /** An interview that ran to its scorecard: one answer (`text` as the message event carries it), then End. Returns the scorecard as posted. */
+  async finishedInterview(channel: string, user = CANDIDATE, userName = "ada", text = ANSWER): Promise<{ threadTs: string; scorecard: SlackCall }> {
     const { threadTs } = await this.startInterview(user, channel, "senior fraud", userName);
     const answered = this.next((call) => call.method === "chat.update" && call.body.channel === channel);
-    await this.send.message({ user, channel, threadTs, text: "I'd frame it as binary classification, track PR-AUC because fraud is rare, and watch the fraud loss per transaction online." });
+    await this.send.message({ user, channel, threadTs, text });
     const reply = await answered;
     const scorecard = this.slack.waitFor((call) => inThread(channel, threadTs)(call) && /Scorecard for/.test(JSON.stringify(call.body.blocks)), 20_000);
     await this.send.button({ user, channel, messageTs: String(reply.body.ts), threadTs, action: "end" });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { REST } from "@discordjs/rest";
 import { Routes, type APIEmbed, type RESTPatchAPIWebhookWithTokenMessageJSONBody, type RESTPostAPIChannelMessageJSONBody } from "discord.js";
-import { actionFromCustomId, customIdFor, DISCORD_LIMITS, embedSize, escapeMarkdown, renderDiscord, teamButtonFromCustomId, type DiscordMessage } from "../../../adapters/discord/render.js";
+import { escapeMarkdown } from "../../../adapters/discord/markdown.js";
+import { actionFromCustomId, customIdFor, DISCORD_LIMITS, embedSize, renderDiscord, teamButtonFromCustomId, type DiscordMessage } from "../../../adapters/discord/render.js";
 import { ACTIONS, mentionOf, type OutgoingMessage } from "../../../src/messages/message.js";
 import { buildSummary } from "../../../src/summary/build.js";
 import { RATING_LABELS, summaryMessage } from "../../../src/summary/message.js";
@@ -73,6 +74,18 @@ describe("Discord rendering", () => {
     );
     expect(rendered?.allowed_mentions).toEqual({ parse: [] });
     expect(escapeMarkdown("1\\2")).toBe("1\\\\2");
+  });
+
+  test("words over a link, in a reply or a name, show as the characters typed; the address shows as itself", () => {
+    const [rendered] = renderDiscord({
+      kind: "interviewer",
+      heading: "For @everyone [free nitro](https://evil.example)",
+      paragraphs: ["Read [the docs](https://evil.example/a_b) or [this](<https://evil.example>) \u202Ebefore you answer."],
+    });
+    expect(rendered?.content).toBe(
+      "**For @everyone \\[free nitro\\](https://evil.example)**\n\nRead \\[the docs\\](https://evil.example/a_b) or \\[this\\](<https://evil.example>) before you answer.",
+    );
+    expect(escapeMarkdown("[1] and [2]")).toBe("\\[1\\] and \\[2\\]");
   });
 
   test("the scorecard is an embed with one field per dimension: the rating in the name, the quoted evidence as the value", async () => {

@@ -21,6 +21,9 @@ export interface People {
   admin: APIUser;
 }
 
+/** The candidate's one answer in `finishedInterview`: enough for ratings with quoted evidence. */
+export const ANSWER = "I'd frame it as binary classification, track PR-AUC because fraud is rare, and watch the fraud loss per transaction online.";
+
 /**
  * The real service (bot and worker) with the real DiscordPlatform over the real discord.js client,
  * a real redis-server and the fake Discord: what a server would see, end to end. Interviews run in
@@ -121,11 +124,11 @@ export class DiscordWorld {
     return { threadId, first, reply };
   }
 
-  /** An interview that ran to its scorecard: one answer, then End. Returns the scorecard as posted and the interview id its Review button carries. */
-  async finishedInterview(channelId: string, user: APIUser = this.people.candidate): Promise<{ threadId: string; scorecard: DiscordCall; interviewId: string }> {
+  /** An interview that ran to its scorecard: one answer (`content`), then End. Returns the scorecard as posted and the interview id its Review button carries. */
+  async finishedInterview(channelId: string, user: APIUser = this.people.candidate, content = ANSWER): Promise<{ threadId: string; scorecard: DiscordCall; interviewId: string }> {
     const { threadId } = await this.startInterview(user, channelId);
     const answered = this.next((call) => postedIn(threadId)(call) && hasInterviewButtons(call));
-    await this.discord.post(this.discord.threadMessage({ author: user, channelId: threadId, content: "I'd frame it as binary classification, track PR-AUC because fraud is rare, and watch the fraud loss per transaction online." }));
+    await this.discord.post(this.discord.threadMessage({ author: user, channelId: threadId, content }));
     const reply = await answered;
     const scorecard = this.discord.waitFor((call) => postedIn(threadId)(call) && /Scorecard for/.test(JSON.stringify((call.body as { embeds?: unknown }).embeds ?? [])), 20_000);
     await this.press(user, messageOf(reply).id, "mock_interview:end");

@@ -24,4 +24,14 @@ describe("splitting long text for chat limits", () => {
     const unbroken = "x".repeat(450);
     expect(splitText(unbroken, 200)).toEqual(["x".repeat(200), "x".repeat(200), "x".repeat(50)]);
   });
+
+  test("a hard cut through an emoji run falls between emoji, so no piece holds half of one", () => {
+    const run = `Fraud${"😀".repeat(150)}`;
+    const pieces = splitText(run, 100);
+    expect(pieces.join("")).toBe(run);
+    for (const piece of pieces) {
+      expect(piece.length).toBeLessThanOrEqual(100);
+      expect(piece).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    }
+  });
 });

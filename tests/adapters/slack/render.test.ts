@@ -21,6 +21,15 @@ describe("Block Kit rendering", () => {
     expect(json(actions)).toContain('"text":"End interview"');
   });
 
+  test("a model's reply is escaped in the top-level text as in the blocks, and a heading cut at its limit keeps its emoji whole", () => {
+    const [rendered] = renderSlack({ kind: "interviewer", heading: `Scorecard for ${"🔥".repeat(100)}`, paragraphs: ["<!here> read <https://evil.example|the rubric> & <@U0ADMIN>"] });
+    expect(rendered?.text).toContain("&lt;!here&gt; read &lt;https://evil.example|the rubric&gt; &amp; &lt;@U0ADMIN&gt;");
+    const header = rendered?.blocks[0];
+    const title = header?.type === "header" ? header.text.text : "";
+    expect(title.length).toBeLessThanOrEqual(SLACK_LIMITS.headerText);
+    expect(title).toMatch(/^Scorecard for (🔥)+…$/u);
+  });
+
   test("a paragraph over 3,000 characters is split across sections, none over the limit", () => {
     const long = Array.from({ length: 40 }, (_, index) => `Sentence number ${index} says something about feature stores and drift.`).join(" ").repeat(4);
     const [rendered] = renderSlack({ kind: "interviewer", paragraphs: [long] });

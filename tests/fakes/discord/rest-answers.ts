@@ -41,6 +41,8 @@ export function prefixed(answer: RestAnswer, key: string): RestAnswer {
   return { ...answer, body: { ...body, errors: { [key]: body.errors } } };
 }
 
+/** What Discord answers a body it cannot read as JSON, such as one holding half of a surrogate pair (which is not valid UTF-8). */
+export const invalidJson = (): RestAnswer => ({ status: 400, body: { message: "The request body contains invalid JSON.", code: RESTJSONErrorCodes.RequestBodyContainsInvalidJSON } });
 export const notFound = (): RestAnswer => ({ status: 404, body: { message: "404: Not Found", code: 0 } });
 export const unknownChannel = (): RestAnswer => ({ status: 404, body: { message: "Unknown Channel", code: RESTJSONErrorCodes.UnknownChannel } });
 export const unknownMessage = (): RestAnswer => ({ status: 404, body: { message: "Unknown Message", code: RESTJSONErrorCodes.UnknownMessage } });

@@ -1,7 +1,7 @@
-/** The REST front door: records every call, applies injected failures and delays, routes the rest, and answers with rate-limit headers. */
+/** The REST front door: records every call, refuses bodies Discord cannot read, applies injected failures and delays, routes the rest, and answers with rate-limit headers. */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseBody, type UploadedFile } from "./multipart.js";
-import { notFound, type RestAnswer, type RestRequest } from "./rest-answers.js";
+import { invalidJson, notFound, type RestAnswer, type RestRequest } from "./rest-answers.js";
 import { safeDecode } from "./wire.js";
 
 /** One REST call as the real client sent it. `path` is relative to `/api/v10` and decoded (`Routes.*` output matches it through `callsTo`). */
@@ -63,7 +63,7 @@ export class FakeRest {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
-    const { body, files: attachments } = await parseBody(Buffer.concat(chunks), request.headers["content-type"]);
+    const { body, files: attachments, readable } = await parseBody(Buffer.concat(chunks), request.headers["content-type"]);
     const method = request.method ?? "GET";
     const authorized = request.headers.authorization === `Bot ${this.token}`;
     const versioned = url.pathname.match(/^\/api\/v10(\/.*)$/);
@@ -71,7 +71,7 @@ export class FakeRest {
     const path = safeDecode(versioned?.[1] ?? url.pathname);
     const call: DiscordCall = { method, path, query: Object.fromEntries(url.searchParams), body, files: attachments.length, attachments, authorized, status: 0, response: undefined };
     this.calls.push(call);
-    const answer = versioned ? await this.answer({ method, path, query: url.searchParams, body, files: attachments, authorized }) : notFound();
+    const answer = !versioned ? notFound() : readable ? await this.answer({ method, path, query: url.searchParams, body, files: attachments, authorized }) : invalidJson();
     call.status = answer.status;
     // A copy: stored messages change with later edits, the recorded answer must not.
     call.response = answer.body === undefined ? undefined : structuredClone(answer.body);
