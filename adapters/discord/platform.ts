@@ -38,7 +38,7 @@ import { DiscordTeamInteractions, isTeamComponent } from "./team-interactions.js
 import { PLATFORM, threadKey, userKey } from "./thread-key.js";
 
 export { CANNOT_OPEN_THREAD } from "./respond.js";
-export { NOT_A_TEXT_CHANNEL, PRIVATE_REFUSED_NOTE, SHUTTING_DOWN } from "./interview-threads.js";
+export { NOT_A_TEXT_CHANNEL, PRIVATE_REFUSED_NOTE } from "./interview-threads.js";
 
 /** Message Content is privileged: enable it under Bot → Privileged Gateway Intents, or answers arrive empty. */
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent] as const;

@@ -59,7 +59,7 @@ export class SlackPlatform implements ChatPlatform {
     this.client = new webApi.WebClient(config.botToken, { logger: boltLogger(logger), ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}) });
     this.poster = new SlackPoster(this.client);
     this.directory = new SlackDirectory(this.client);
-    this.interviews = new SlackInterviews(this.client, bank);
+    this.interviews = new SlackInterviews(this.client, bank, logger);
   }
 
   /** The HTTP receiver's port once started (HTTP mode only). */
