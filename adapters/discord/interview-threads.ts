@@ -5,12 +5,14 @@ import {
   type BaseMessageOptions,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
+  type Message,
   type TextChannel,
   type ThreadChannel,
 } from "discord.js";
 import { interviewParentMessage, plannedProblem } from "../../src/commands/mock-interview.js";
 import type { ProblemBank } from "../../src/content/bank.js";
 import type { Focus } from "../../src/engine/focus.js";
+import { openInterview } from "../../src/intake/opening.js";
 import type { Intake } from "../../src/intake/port.js";
 import type { Logger } from "../../src/ops/logger.js";
 import type { StartOptions } from "./commands.js";
@@ -21,7 +23,16 @@ import { PLATFORM, threadKey, userKey } from "./thread-key.js";
 
 export const PRIVATE_REFUSED_NOTE = "This server doesn't let me open a private thread here, so the interview is in a public thread.";
 export const NOT_A_TEXT_CHANNEL = "I can only open interview threads from a server text channel. Run /mock-interview in one (not inside a thread).";
-export const SHUTTING_DOWN = "I'm restarting right now, so the interview didn't start. Run /mock-interview again in a moment.";
+
+/** What an opening made: the thread and, for a public one, the parent message it hangs off. */
+interface OpenedThread {
+  thread: ThreadChannel;
+  parent?: Message;
+  /** Why the thread is not what was asked for (a public one where private was refused). */
+  note?: string;
+}
+
+type Removable = { delete(): Promise<unknown> };
 
 /** What opens an interview: `/mock-interview start` and `focus`, and Start on a weekly practice prompt. */
 export type OpeningInteraction = ChatInputCommandInteraction | ButtonInteraction;
@@ -37,8 +48,9 @@ export interface Opening extends StartOptions {
 
 /**
  * Opens an interview for whoever ran the command or pressed the button: a parent message and a
- * thread in the channel, the caller told where it is (the interaction is already deferred), then the
- * intake starts the interview there. The same path for start, focus and practice prompts.
+ * thread in the channel, the intake's start there (both taken back if storage did not take it, see
+ * openInterview), then the caller told where it is (the interaction is already deferred). The same
+ * path for start, focus and practice prompts.
  */
 export class InterviewThreads {
   constructor(
@@ -54,19 +66,20 @@ export class InterviewThreads {
     const [parent] = renderDiscord(interviewParentMessage(`<@${interaction.user.id}>`, opening.level, problem?.title, { focused: opening.focus !== undefined }));
     if (!parent) throw new Error("the parent message rendered empty");
     const name = threadName(candidateName, problem?.title);
-    const { thread, note } = await this.openThread(channel, interaction, name, messageOptions(parent), opening.private);
-
+    const { thread, note } = await openInterview(intake, {
+      post: () => this.openThread(channel, interaction, name, messageOptions(parent), opening.private),
+      start: ({ thread }) => ({
+        eventId: `${PLATFORM}:${interaction.id}`,
+        threadKey: threadKey({ guild: thread.guildId, thread: thread.id }),
+        candidate: { id: userKey(interaction.user.id), name: candidateName },
+        ...(opening.level ? { level: opening.level } : {}),
+        ...(problem ? { problem: problem.id } : {}),
+        ...(opening.focus ? { focus: opening.focus } : {}),
+      }),
+      remove: (opened) => this.remove(opened),
+    });
     const ready = `Your interview is ready in <#${thread.id}>. The first question is on its way.`;
     await tell(interaction, { kind: "notice", paragraphs: [...(opening.intro ? [opening.intro] : []), ready, ...(note ? [note] : [])] });
-    const outcome = await intake.start({
-      eventId: `${PLATFORM}:${interaction.id}`,
-      threadKey: threadKey({ guild: thread.guildId, thread: thread.id }),
-      candidate: { id: userKey(interaction.user.id), name: candidateName },
-      ...(opening.level ? { level: opening.level } : {}),
-      ...(problem ? { problem: problem.id } : {}),
-      ...(opening.focus ? { focus: opening.focus } : {}),
-    });
-    if (outcome === "closed") await tell(interaction, errorMessage(SHUTTING_DOWN));
   }
 
   private async textChannel(interaction: OpeningInteraction, fromThreadParent: boolean): Promise<TextChannel | undefined> {
@@ -82,7 +95,7 @@ export class InterviewThreads {
    * A public thread hangs off the parent message in the channel. A private thread cannot start from
    * a message, so it is created on its own, the candidate added, and the parent message posted inside.
    */
-  private async openThread(channel: TextChannel, interaction: OpeningInteraction, name: string, parent: BaseMessageOptions, wantsPrivate: boolean): Promise<{ thread: ThreadChannel; note?: string }> {
+  private async openThread(channel: TextChannel, interaction: OpeningInteraction, name: string, parent: BaseMessageOptions, wantsPrivate: boolean): Promise<OpenedThread> {
     const autoArchiveDuration = ThreadAutoArchiveDuration.OneDay;
     let note: string | undefined;
     if (wantsPrivate) {
@@ -105,16 +118,29 @@ export class InterviewThreads {
     }
     const message = await channel.send(parent);
     const thread = await this.undoOnFailure(message, () => message.startThread({ name, autoArchiveDuration }));
-    return { thread, ...(note ? { note } : {}) };
+    return { thread, parent: message, ...(note ? { note } : {}) };
+  }
+
+  /**
+   * Takes back an interview storage did not start: the thread (which needs Manage Threads, so may
+   * be refused) and the parent message (always the bot's own to delete), so the channel shows nothing.
+   */
+  private async remove({ thread, parent }: OpenedThread): Promise<void> {
+    await this.delete(thread);
+    if (parent) await this.delete(parent);
   }
 
   /** Runs `step`; if it fails, deletes what was made for it (a parent message, a thread) so nothing half-made is left behind. */
-  private async undoOnFailure<T>(made: { delete(): Promise<unknown> }, step: () => Promise<T>): Promise<T> {
+  private async undoOnFailure<T>(made: Removable, step: () => Promise<T>): Promise<T> {
     try {
       return await step();
     } catch (error) {
-      await made.delete().catch((cleanup: unknown) => this.logger.warn({ platform: PLATFORM, err: cleanup instanceof Error ? cleanup.message : String(cleanup) }, "could not remove a half-opened interview"));
+      await this.delete(made);
       throw error;
     }
+  }
+
+  private async delete(made: Removable): Promise<void> {
+    await made.delete().catch((error: unknown) => this.logger.warn({ platform: PLATFORM, err: error instanceof Error ? error.message : String(error) }, "could not remove a half-opened interview"));
   }
 }

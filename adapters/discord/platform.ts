@@ -19,6 +19,7 @@ import { problemsMessage } from "../../src/commands/mock-interview.js";
 import { parseLevel, type ProblemBank } from "../../src/content/bank.js";
 import { ConfigError, DependencyDownError, UserInputError } from "../../src/errors.js";
 import type { Level } from "../../src/engine/levels.js";
+import { pressEventId } from "../../src/intake/events.js";
 import type { Intake } from "../../src/intake/port.js";
 import { silentLogger, type Logger } from "../../src/ops/logger.js";
 import type { ChatPlatform } from "../../src/service/platform.js";
@@ -37,7 +38,7 @@ import { DiscordTeamInteractions, isTeamComponent } from "./team-interactions.js
 import { PLATFORM, threadKey, userKey } from "./thread-key.js";
 
 export { CANNOT_OPEN_THREAD } from "./respond.js";
-export { NOT_A_TEXT_CHANNEL, PRIVATE_REFUSED_NOTE, SHUTTING_DOWN } from "./interview-threads.js";
+export { NOT_A_TEXT_CHANNEL, PRIVATE_REFUSED_NOTE } from "./interview-threads.js";
 
 /** Message Content is privileged: enable it under Bot → Privileged Gateway Intents, or answers arrive empty. */
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent] as const;
@@ -204,8 +205,7 @@ export class DiscordPlatform implements ChatPlatform {
     const actor = userKey(interaction.user.id);
     this.tokens.remember(key, actor, interaction.token);
     await intake.action({
-      // One press per message and action: a double click on "End" is a single event.
-      eventId: `${PLATFORM}:${interaction.message.id}:${action}`,
+      eventId: pressEventId(PLATFORM, interaction.message.id, action, actor),
       threadKey: key,
       actorId: actor,
       action,

@@ -46,6 +46,8 @@ const PRIMARY: ButtonStyle.Primary = 1;
 const SECONDARY: ButtonStyle.Secondary = 2;
 const DANGER: ButtonStyle.Danger = 4;
 const SCORECARD_COLOUR = 0x5865f2;
+/** Embeds a scorecard's overview may fill, so a scorecard is a handful of messages at most. */
+const SUMMARY_OVERVIEW_EMBEDS = 3;
 
 /** One message body, valid for `POST /channels/:id/messages`, webhook follow-ups and reply edits alike. */
 export interface DiscordMessage {
@@ -128,10 +130,11 @@ function textMessages(message: OutgoingMessage, reserve = 0): DiscordMessage[] {
 /**
  * The scorecard: title and description (the overview and the lists), then one field per dimension
  * with the rating in its name and the quoted evidence as its value, as Slack shows it. Text too long
- * for one embed continues in further embeds, and embeds over a message's budget in further messages.
+ * for one embed continues in further embeds (see overview), and embeds over a message's budget in
+ * further messages.
  */
 function summaryMessages(message: OutgoingMessage): DiscordMessage[] {
-  const embeds: APIEmbed[] = splitText(message.paragraphs.map(markdown).join("\n\n"), DISCORD_LIMITS.embedDescription).map((description) => ({
+  const embeds: APIEmbed[] = overview(message.paragraphs.map(markdown).join("\n\n")).map((description) => ({
     color: SCORECARD_COLOUR,
     description,
   }));
@@ -158,6 +161,18 @@ function summaryMessages(message: OutgoingMessage): DiscordMessage[] {
   }
   if (batch.length) messages.push({ embeds: batch, allowed_mentions: noMentions() });
   return messages;
+}
+
+/**
+ * The scorecard's overview as embed descriptions, at most SUMMARY_OVERVIEW_EMBEDS of them however
+ * long its prose (src/summary/bounds.ts keeps it within two), the last marked where it was cut.
+ */
+function overview(text: string): string[] {
+  const pieces = splitText(text, DISCORD_LIMITS.embedDescription);
+  const kept = pieces.slice(0, SUMMARY_OVERVIEW_EMBEDS);
+  const last = kept.length - 1;
+  if (pieces.length > kept.length && last >= 0) kept[last] = clip(`${kept[last] ?? ""} …`, DISCORD_LIMITS.embedDescription);
+  return kept;
 }
 
 function scorecardField(field: Field): APIEmbedField {

@@ -4,7 +4,9 @@ import type { ProblemBank } from "../../src/content/bank.js";
 import type { Focus } from "../../src/engine/focus.js";
 import type { Level } from "../../src/engine/levels.js";
 import { ForbiddenError } from "../../src/errors.js";
+import { openInterview } from "../../src/intake/opening.js";
 import type { Intake } from "../../src/intake/port.js";
+import { silentLogger, type Logger } from "../../src/ops/logger.js";
 import { renderSlack } from "./render.js";
 import { slackErrorCode } from "./replies.js";
 import { threadKey, userKey } from "./thread-key.js";
@@ -33,7 +35,8 @@ export interface InterviewRequest {
 
 /**
  * Opens an interview the one way every entry point shares (`/mock-interview`, `focus`, a weekly
- * prompt's Start button): a parent message in the channel, its thread, then the intake's start.
+ * prompt's Start button): a parent message in the channel, its thread, then the intake's start,
+ * the parent removed again if storage did not take the start (see openInterview).
  * A few at a time, so a burst of commands is acknowledged within Slack's three seconds before any
  * of them posts. A channel the bot may not post in is a ForbiddenError saying what fixes it.
  */
@@ -43,6 +46,7 @@ export class SlackInterviews {
   constructor(
     private readonly client: webApi.WebClient,
     private readonly bank: ProblemBank,
+    private readonly logger: Logger = silentLogger,
   ) {}
 
   async start(intake: Intake, request: InterviewRequest): Promise<void> {
@@ -56,7 +60,23 @@ export class SlackInterviews {
 
   private async open(intake: Intake, request: InterviewRequest): Promise<void> {
     const problem = plannedProblem(request, this.bank, request.eventId);
-    const [parent] = renderSlack(interviewParentMessage(request.userName, request.level, problem?.title, { focused: request.focus !== undefined }));
+    await openInterview(intake, {
+      post: () => this.postParent(request, problem?.title),
+      start: (ts) => ({
+        eventId: `slack:${request.eventId}`,
+        threadKey: threadKey({ team: request.team, channel: request.channel, threadTs: ts }),
+        candidate: { id: userKey(request.team, request.user), name: request.userName },
+        ...(request.level ? { level: request.level } : {}),
+        ...(problem ? { problem: problem.id } : request.problem ? { problem: request.problem } : {}),
+        ...(request.focus ? { focus: request.focus } : {}),
+      }),
+      remove: (ts) => this.removeParent(request.channel, ts),
+    });
+  }
+
+  /** The parent message in the channel; its ts names the interview's thread. */
+  private async postParent(request: InterviewRequest, problemTitle: string | undefined): Promise<string> {
+    const [parent] = renderSlack(interviewParentMessage(request.userName, request.level, problemTitle, { focused: request.focus !== undefined }));
     let ts: string | undefined;
     try {
       const posted = await this.client.chat.postMessage({ channel: request.channel, text: parent?.text ?? "", blocks: parent?.blocks ?? [] });
@@ -67,14 +87,16 @@ export class SlackInterviews {
       throw error;
     }
     if (!ts) throw new Error("chat.postMessage returned no ts");
-    await intake.start({
-      eventId: `slack:${request.eventId}`,
-      threadKey: threadKey({ team: request.team, channel: request.channel, threadTs: ts }),
-      candidate: { id: userKey(request.team, request.user), name: request.userName },
-      ...(request.level ? { level: request.level } : {}),
-      ...(problem ? { problem: problem.id } : request.problem ? { problem: request.problem } : {}),
-      ...(request.focus ? { focus: request.focus } : {}),
-    });
+    return ts;
+  }
+
+  /** A parent message with nothing in its thread disappears with it. */
+  private async removeParent(channel: string, ts: string): Promise<void> {
+    try {
+      await this.client.chat.delete({ channel, ts });
+    } catch (error) {
+      this.logger.warn({ platform: "slack", err: error instanceof Error ? error.message : String(error) }, "could not remove the parent message of an interview that did not start");
+    }
   }
 }
 

@@ -15,6 +15,7 @@ import {
 import { helpMessage, parseSlashText, problemsMessage, type SlashRequest } from "../../src/commands/mock-interview.js";
 import type { ProblemBank } from "../../src/content/bank.js";
 import { ConfigError, DependencyDownError } from "../../src/errors.js";
+import { pressEventId } from "../../src/intake/events.js";
 import type { Intake } from "../../src/intake/port.js";
 import { ACTIONS, type Action, type OutgoingMessage } from "../../src/messages/message.js";
 import { silentLogger, type Logger } from "../../src/ops/logger.js";
@@ -59,7 +60,7 @@ export class SlackPlatform implements ChatPlatform {
     this.client = new webApi.WebClient(config.botToken, { logger: boltLogger(logger), ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}) });
     this.poster = new SlackPoster(this.client);
     this.directory = new SlackDirectory(this.client);
-    this.interviews = new SlackInterviews(this.client, bank);
+    this.interviews = new SlackInterviews(this.client, bank, logger);
   }
 
   /** The HTTP receiver's port once started (HTTP mode only). */
@@ -171,11 +172,11 @@ export class SlackPlatform implements ChatPlatform {
     const team = body.team?.id ?? body.user.team_id;
     if (!name || !message || typeof channel !== "string" || !team) return;
     const threadTs = typeof message.thread_ts === "string" ? message.thread_ts : message.ts;
+    const actorId = userKey(team, body.user.id);
     await intake.action({
-      // One press per message and action: a double click on "End" is a single event.
-      eventId: `slack:${message.ts}:${name}`,
+      eventId: pressEventId("slack", message.ts, name, actorId),
       threadKey: threadKey({ team, channel, threadTs }),
-      actorId: userKey(team, body.user.id),
+      actorId,
       action: name,
     });
   }

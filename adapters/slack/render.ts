@@ -51,7 +51,9 @@ export function renderSlack(message: OutgoingMessage, names: UserNames = NO_NAME
   if (mentions) blocks.push({ type: "section", text: { type: "mrkdwn", text: mentions } });
   if (message.heading) blocks.push({ type: "header", text: { type: "plain_text", text: clip(plainSlackText(named(message.heading, names)), SLACK_LIMITS.headerText) } });
   for (const paragraph of message.paragraphs) {
-    for (const piece of splitText(markup(paragraph), SLACK_LIMITS.sectionText)) blocks.push({ type: "section", text: { type: "mrkdwn", text: piece } });
+    // A scorecard stays one message however long its prose: one section per paragraph, clipped.
+    const pieces = message.kind === "summary" ? [clip(markup(paragraph), SLACK_LIMITS.sectionText)] : splitText(markup(paragraph), SLACK_LIMITS.sectionText);
+    for (const piece of pieces) blocks.push({ type: "section", text: { type: "mrkdwn", text: piece } });
   }
   if (message.fields?.length) {
     if (message.kind === "summary") {

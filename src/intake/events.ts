@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { FocusSchema } from "../engine/focus.js";
 import { CandidateSchema } from "../engine/session.js";
-import { ACTIONS } from "../messages/message.js";
+import { ACTIONS, type Action } from "../messages/message.js";
 
 /**
  * What adapters hand the intake. `eventId` is the platform's own id for the delivery, the same on
  * every retry of it (Slack `event_id` or `client_msg_id`, Discord message or interaction id); for a
- * button, adapters use the id of the message carrying it plus the action, so a double click on
- * "End" is one event.
+ * button, adapters use `pressEventId`.
  */
 const EventIdSchema = z.string().min(1).max(200);
 const ThreadKeySchema = z.string().min(1).max(300);
@@ -28,6 +27,15 @@ export const ActionEventSchema = z.object({
   action: z.enum(ACTIONS),
 });
 export type ActionEvent = z.infer<typeof ActionEventSchema>;
+
+/**
+ * A press's event id: the message carrying the button, the action and who pressed, so a double
+ * click on "End" is one event, while a teammate's press (refused) leaves the candidate's own press
+ * on that message still to come rather than a duplicate of it.
+ */
+export function pressEventId(platform: string, messageId: string, action: Action, actorId: string): string {
+  return `${platform}:${messageId}:${action}:${actorId}`;
+}
 
 export const StartEventSchema = z.object({
   eventId: EventIdSchema,

@@ -35,7 +35,7 @@ export class Inbox {
     private readonly options: InboxOptions,
   ) {}
 
-  /** Records an event once; for a queued message, also says who the thread's candidate is. */
+  /** Records an event once; for a queued message or press, also says who the thread's candidate is. */
   async takeIn(event: InboxEvent): Promise<{ outcome: "queued" | "duplicate" | "ignored"; candidateId?: string }> {
     const { keys } = this.options;
     const { threadKey } = event;
@@ -51,6 +51,11 @@ export class Inbox {
     if (outcome === "queued") this.markWaiting(threadKey).catch(() => undefined);
     const candidateId = Array.isArray(result) && typeof result[2] === "string" && result[2] ? result[2] : undefined;
     return candidateId ? { outcome, candidateId } : { outcome };
+  }
+
+  /** Rejects when storage does not answer. */
+  async ping(): Promise<void> {
+    await this.redis.ping();
   }
 
   async peek(threadKey: string, max: number): Promise<Peek> {

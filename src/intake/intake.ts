@@ -29,10 +29,11 @@ export interface RedisIntakeOptions {
  */
 export class RedisIntake implements Intake {
   /**
-   * Threads seen hosting an interview. During an outage Redis cannot say whether a thread is
-   * ours, and answering every chat message in the workspace would be worse than silence.
+   * Threads seen hosting an interview, with their candidate when known. During an outage Redis
+   * cannot say whether a thread is ours or whose it is: answering every chat message in the
+   * workspace, or telling a teammate's remark to be sent again, would be worse than silence.
    */
-  private readonly known = new Set<string>();
+  private readonly known = new Map<string, string | undefined>();
   private closed = false;
 
   constructor(private readonly options: RedisIntakeOptions) {}
@@ -51,6 +52,18 @@ export class RedisIntake implements Intake {
     return this.take({ kind: "start", ...StartEventSchema.parse(event) }, 0);
   }
 
+  async probe(): Promise<"ready" | "unavailable" | "closed"> {
+    if (this.closed) return "closed";
+    try {
+      await this.options.inbox.ping();
+      return "ready";
+    } catch (error) {
+      this.options.metrics.error("storage-down");
+      this.options.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "start refused: storage down");
+      return "unavailable";
+    }
+  }
+
   /** Stops taking events in (shutdown); platforms redeliver what they could not hand over. */
   close(): void {
     this.closed = true;
@@ -66,10 +79,11 @@ export class RedisIntake implements Intake {
     } catch (error) {
       this.options.metrics.error("storage-down");
       this.options.logger.warn({ sessionKey: threadKey, event: event.kind, err: error instanceof Error ? error.message : String(error) }, "event not taken in: storage down");
-      if (event.kind !== "message" || this.known.has(threadKey)) await this.tell(event, INTAKE_DOWN_MESSAGE);
+      const told = this.whoToTell(event);
+      if (told) await this.tell(event.threadKey, told, INTAKE_DOWN_MESSAGE);
       return "unavailable";
     }
-    if (outcome !== "ignored") this.remember(threadKey);
+    if (outcome !== "ignored") this.remember(threadKey, candidateId ?? (event.kind === "start" ? event.candidate.id : undefined));
     if (outcome === "queued") {
       this.options.coordinator.schedule(threadKey, delayMs);
       if (event.kind === "message" && event.authorId === candidateId) void this.showPlaceholder(threadKey);
@@ -93,19 +107,33 @@ export class RedisIntake implements Intake {
     }
   }
 
-  private async tell(event: InboxEvent, text: string): Promise<void> {
-    const visibleTo = event.kind === "message" ? event.authorId : event.kind === "action" ? event.actorId : event.candidate.id;
+  /**
+   * Who hears that an event was not taken in: the candidate of a thread known to be theirs. A
+   * start's opener tells its caller itself (openInterview). A press on a thread whose candidate this
+   * process has not learnt is answered too, since the presser saw the button do nothing; a message
+   * there may be anyone's chatter, so it is not.
+   */
+  private whoToTell(event: InboxEvent): string | undefined {
+    if (event.kind === "start") return undefined;
+    const candidate = this.known.get(event.threadKey);
+    if (event.kind === "message") return candidate === event.authorId ? event.authorId : undefined;
+    return candidate === undefined || candidate === event.actorId ? event.actorId : undefined;
+  }
+
+  private async tell(threadKey: string, visibleTo: string, text: string): Promise<void> {
     try {
-      await this.options.poster.post(event.threadKey, { kind: "error", paragraphs: [text] }, { visibleTo });
+      await this.options.poster.post(threadKey, { kind: "error", paragraphs: [text] }, { visibleTo });
     } catch (error) {
       this.options.metrics.error("post-failed");
-      this.options.logger.warn({ sessionKey: event.threadKey, err: error instanceof Error ? error.message : String(error) }, "could not post the outage notice");
+      this.options.logger.warn({ sessionKey: threadKey, err: error instanceof Error ? error.message : String(error) }, "could not post the outage notice");
     }
   }
 
-  private remember(threadKey: string): void {
+  /** `candidate`: the thread's candidate as storage last said; undefined keeps what was known. */
+  private remember(threadKey: string, candidate: string | undefined): void {
+    const known = candidate ?? this.known.get(threadKey);
     this.known.delete(threadKey);
-    this.known.add(threadKey);
+    this.known.set(threadKey, known);
     if (this.known.size > KNOWN_THREADS_LIMIT) {
       const oldest = this.known.values().next().value;
       if (oldest !== undefined) this.known.delete(oldest);

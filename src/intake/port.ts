@@ -5,7 +5,8 @@ import type { ActionEvent, MessageEvent, StartEvent } from "./events.js";
  * - `queued`: recorded; the reply will be posted to the thread through the platform's Poster.
  * - `duplicate`: the same event was taken in before (a platform retry); nothing more happens.
  * - `ignored`: nothing to do (no interview in that thread, or an empty message).
- * - `unavailable`: storage is down; the user was told in the thread to try again shortly.
+ * - `unavailable`: storage is down; the user was told to try again shortly (in the thread for a
+ *   message or a press; a start's opener tells its caller, see openInterview).
  * - `closed`: this process is shutting down and took nothing; let the platform redeliver it.
  */
 export type IntakeOutcome = "queued" | "duplicate" | "ignored" | "unavailable" | "closed";
@@ -20,6 +21,8 @@ export interface Intake {
   message(event: MessageEvent): Promise<IntakeOutcome>;
   /** A button pressed on an interviewer message. */
   action(event: ActionEvent): Promise<IntakeOutcome>;
-  /** `/mock-interview [level] [problem]`, once the adapter has a thread for the interview. */
+  /** `/mock-interview [level] [problem]`, once the adapter has a thread for the interview (see openInterview). */
   start(event: StartEvent): Promise<IntakeOutcome>;
+  /** Whether a start would be taken in now, or why not; asked before anything public is posted. */
+  probe(): Promise<"ready" | "unavailable" | "closed">;
 }

@@ -9,8 +9,8 @@ local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)`;
  * inbox ttl ms, needs an interview (1/0), is a message (1/0).
  * Takes an event in exactly once: skips threads without an interview (chatter in other threads),
  * skips events already seen, then appends. Returns {outcome, inbox length, candidate id}; the
- * candidate id (of the thread's current interview, for messages) lets the intake show a
- * "thinking…" placeholder to the candidate alone.
+ * candidate id (of the thread's current interview, for messages and presses) lets the intake show
+ * a "thinking…" placeholder to the candidate alone, and tell only them during an outage.
  */
 export const TAKE_IN = new LuaScript(
   "take-in",
@@ -19,9 +19,9 @@ if not redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[2]) then return {'duplic
 ${NOW}
 local length = redis.call('RPUSH', KEYS[2], '{"at":' .. now .. ',"event":' .. ARGV[1] .. '}')
 redis.call('PEXPIRE', KEYS[2], ARGV[3])
+if ARGV[5] == '1' then redis.call('SET', KEYS[4], now, 'PX', ARGV[3]) end
 local candidate = ''
-if ARGV[5] == '1' then
-  redis.call('SET', KEYS[4], now, 'PX', ARGV[3])
+if ARGV[4] == '1' then
   local current = redis.call('HGET', KEYS[3], 'current')
   local raw = current and redis.call('HGET', KEYS[3], current)
   if raw then

@@ -6,6 +6,7 @@ import { standing } from "../judgement/finding.js";
 import { LlmError, type ChatModel } from "../llm/chat.js";
 import { summaryMessages } from "../interviewer/llm/prompts.js";
 import { SummaryOutputSchema, type SummaryOutput } from "../interviewer/llm/schemas.js";
+import { boundSummary } from "./bounds.js";
 import { buildSummary } from "./build.js";
 import type { Summarizer } from "./port.js";
 import type { ScorecardRow, Summary } from "./schema.js";
@@ -35,7 +36,7 @@ export class LlmSummarizer implements Summarizer {
         messages: summaryMessages(session, problem, this.content),
       });
       if (!result.value) return base;
-      return merge(base, result.value, session, this.content);
+      return boundSummary(merge(base, result.value, session, this.content));
     } catch (error) {
       if (!(error instanceof LlmError)) throw error;
       this.onFallback?.(error);

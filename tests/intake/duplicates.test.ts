@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { setTimeout as sleep } from "node:timers/promises";
 import { candidateAnswers } from "../../src/engine/session.js";
+import { pressEventId } from "../../src/intake/events.js";
 import { CANDIDATE, eventId, startHarness, type Harness } from "../support/service-harness.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";
 
@@ -48,8 +49,8 @@ describe("idempotent intake", () => {
   test("a double click on End ends the interview once and posts one scorecard", async () => {
     const threadKey = "test:dup-end";
     await startInterview(threadKey);
-    // Adapters give a button press the id of the message carrying it plus the action.
-    const click = { eventId: "msg-1700000000.000100-end", threadKey, actorId: CANDIDATE.id, action: "end" as const };
+    // Adapters give a button press the id of the message carrying it, the action and the presser.
+    const click = { eventId: pressEventId("test", "1700000000.000100", "end", CANDIDATE.id), threadKey, actorId: CANDIDATE.id, action: "end" as const };
     const outcomes = await Promise.all([bot.intake.action(click), bot.intake.action(click)]);
     expect(outcomes.sort()).toEqual(["duplicate", "queued"]);
     await bot.recorder.waitFor(() => bot.recorder.in(threadKey, "summary").length === 1);

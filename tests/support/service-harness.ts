@@ -3,6 +3,7 @@ import { loadConfig } from "../../src/config/env.js";
 import type { Session } from "../../src/engine/session.js";
 import type { Intake } from "../../src/intake/port.js";
 import { silentLogger } from "../../src/ops/logger.js";
+import type { PracticeRepeat } from "../../src/schedule/job.js";
 import { startService, type Role, type RunningService } from "../../src/service/service.js";
 import { keySpace, type KeySpace } from "../../src/store/keys.js";
 import { RedisSessionStore } from "../../src/store/redis.js";
@@ -14,6 +15,15 @@ export const CANDIDATE = { id: "test:U1", name: "Ada" } as const;
 
 /** Settings that keep service tests quick: a short burst window and fast summary retries. */
 export const FAST = { BURST_WINDOW_MS: "200", SUMMARY_BACKOFF_MS: "100", WORKER_LOCK_MS: "1000", TURN_LOCK_MS: "2000" } as const;
+
+/** How a test world (the real service with a platform's fake) is started. */
+export interface WorldOptions {
+  practiceRepeat?: PracticeRepeat;
+  /** A redis-server of the world's own that the test may kill and restart (an outage). */
+  controllable?: boolean;
+  /** More settings for the service, e.g. OPENAI_BASE_URL to the fake OpenAI. */
+  env?: Record<string, string>;
+}
 
 export interface Harness {
   service: RunningService;

@@ -3,11 +3,10 @@ import { SlackPlatform } from "../../adapters/slack/platform.js";
 import { loadConfig } from "../../src/config/env.js";
 import { loadContent } from "../../src/engine/context.js";
 import { silentLogger } from "../../src/ops/logger.js";
-import type { PracticeRepeat } from "../../src/schedule/job.js";
 import { startService, type RunningService } from "../../src/service/service.js";
 import { FakeSlack, type SlackCall } from "../fakes/slack.js";
 import { startRedis, type RedisServer } from "./redis-server.js";
-import { FAST } from "./service-harness.js";
+import { FAST, type WorldOptions } from "./service-harness.js";
 import { SIGNING_SECRET, SlackSender } from "./slack-requests.js";
 
 /** The people of the fake workspace: a candidate, two teammates, someone outside the channel, an admin. */
@@ -36,12 +35,12 @@ export class SlackWorld {
     readonly redis: Redis,
   ) {}
 
-  static async start(options: { practiceRepeat?: PracticeRepeat } = {}): Promise<SlackWorld> {
-    const server = await startRedis();
+  static async start(options: WorldOptions = {}): Promise<SlackWorld> {
+    const server = await startRedis({ controllable: options.controllable ?? false });
     const slack = await new FakeSlack().start();
     slack.user(CANDIDATE, "ada").user(TEAMMATE, "grace").user(SECOND, "lin").user(OUTSIDER, "mallory").user(ADMIN, "root").admin(ADMIN);
     const platform = new SlackPlatform({ botToken: "xoxb-test-token", apiUrl: slack.apiUrl, connection: { mode: "http", signingSecret: SIGNING_SECRET, port: 0 } }, loadContent().bank);
-    const config = loadConfig({ ...server.env, METRICS_PORT: "0", ...FAST });
+    const config = loadConfig({ ...server.env, METRICS_PORT: "0", ...FAST, ...options.env });
     const service = await startService({ role: "all", config, platforms: [platform], logger: silentLogger, sweepIntervalMs: 500, ...(options.practiceRepeat ? { practiceRepeat: options.practiceRepeat } : {}) });
     const send = new SlackSender(`http://127.0.0.1:${platform.port}/slack/events`, slack);
     const redis = new Redis(server.url, { maxRetriesPerRequest: 1 });

@@ -5,12 +5,11 @@ import { DiscordPlatform } from "../../../adapters/discord/platform.js";
 import { loadConfig } from "../../../src/config/env.js";
 import { loadContent } from "../../../src/engine/context.js";
 import { silentLogger } from "../../../src/ops/logger.js";
-import type { PracticeRepeat } from "../../../src/schedule/job.js";
 import { startService, type RunningService } from "../../../src/service/service.js";
 import type { CommandShape } from "../../fakes/discord/command-options.js";
 import { FakeDiscord, type DiscordCall, type ModalAnswers } from "../../fakes/discord.js";
 import { startRedis, type RedisServer } from "../../support/redis-server.js";
-import { FAST } from "../../support/service-harness.js";
+import { FAST, type WorldOptions } from "../../support/service-harness.js";
 
 /** The people of the fake server: a candidate, two teammates, someone outside the interview channel, an admin. */
 export interface People {
@@ -42,8 +41,8 @@ export class DiscordWorld {
     readonly people: People,
   ) {}
 
-  static async start(options: { practiceRepeat?: PracticeRepeat } = {}): Promise<DiscordWorld> {
-    const server = await startRedis();
+  static async start(options: WorldOptions = {}): Promise<DiscordWorld> {
+    const server = await startRedis({ controllable: options.controllable ?? false });
     const discord = await new FakeDiscord().start();
     const people: People = {
       candidate: discord.user("ada"),
@@ -55,7 +54,7 @@ export class DiscordWorld {
     discord.addRole("Moderators", PermissionFlagsBits.ManageGuild, [people.admin]);
     const discordConfig = loadDiscordConfig({ DISCORD_TOKEN: discord.token, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl });
     const platform = new DiscordPlatform(discordConfig, loadContent().bank);
-    const config = loadConfig({ ...server.env, METRICS_PORT: "0", ...FAST });
+    const config = loadConfig({ ...server.env, METRICS_PORT: "0", ...FAST, ...options.env });
     const service = await startService({ role: "all", config, platforms: [platform], logger: silentLogger, sweepIntervalMs: 500, ...(options.practiceRepeat ? { practiceRepeat: options.practiceRepeat } : {}) });
     const redis = new Redis(server.url, { maxRetriesPerRequest: 1 });
     return new DiscordWorld(server, discord, platform, service, redis, people);

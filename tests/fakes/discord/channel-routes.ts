@@ -1,5 +1,5 @@
 /** REST for channels: fetching one, posting messages (enforced nonces, refused DMs, attachments), editing and deleting them, threads and their members. */
-import { ChannelType, GatewayDispatchEvents, MessageFlags, RESTJSONErrorCodes, type APIAttachment } from "discord.js";
+import { ChannelType, GatewayDispatchEvents, MessageFlags, PermissionFlagsBits, RESTJSONErrorCodes, type APIAttachment } from "discord.js";
 import { z } from "zod";
 import type { FakeGateway } from "./gateway.js";
 import type { FakeGuild } from "./guild.js";
@@ -32,6 +32,25 @@ export class ChannelRoutes {
   getChannel(id: string): RestAnswer {
     const channel = this.settings.guild.channels.byId(id);
     return channel ? { status: 200, body: channel } : unknownChannel();
+  }
+
+  /**
+   * Deletes a thread (Manage Threads) or a text channel (Manage Channels), as Discord does for the
+   * bot's permissions there; Discord answers with the channel and tells the gateway.
+   */
+  deleteChannel(id: string): RestAnswer {
+    const { guild, gateway } = this.settings;
+    const thread = guild.channels.threads.get(id);
+    const channel = thread ?? guild.channels.text.get(id);
+    if (!channel) return unknownChannel();
+    const needed = thread ? PermissionFlagsBits.ManageThreads : PermissionFlagsBits.ManageChannels;
+    if (!(guild.permissionsIn(id, guild.bot.id) & needed)) return { status: 403, body: { message: "Missing Permissions", code: RESTJSONErrorCodes.MissingPermissions } };
+    if (thread) guild.channels.threads.delete(id);
+    else guild.channels.text.delete(id);
+    const event = thread
+      ? () => gateway.dispatch(GatewayDispatchEvents.ThreadDelete, { id, guild_id: guild.id, parent_id: thread.parent_id, type: thread.type })
+      : () => gateway.dispatch(GatewayDispatchEvents.ChannelDelete, channel);
+    return { status: 200, body: channel, after: event };
   }
 
   typing(channelId: string): RestAnswer {

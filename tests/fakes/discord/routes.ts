@@ -36,6 +36,7 @@ export function buildRoutes({ gatewayUrl, botId, commands, messages, interaction
     ["PATCH", new RegExp(`^/webhooks/${id}/${token}/messages/${id}$`), false, (request, [app, secret, message]) => interactions.followUpEdit(request, app, secret, message)],
     ["POST", new RegExp(`^/webhooks/${id}/${token}$`), false, (request, [app, secret]) => interactions.followUp(request, app, secret)],
     ["GET", new RegExp(`^/channels/${id}$`), true, (_request, [channel]) => channels.getChannel(channel ?? "")],
+    ["DELETE", new RegExp(`^/channels/${id}$`), true, (_request, [channel]) => channels.deleteChannel(channel ?? "")],
     ["POST", new RegExp(`^/channels/${id}/messages$`), true, (request, [channel]) => channels.postMessage(request, channel ?? "")],
     ["GET", new RegExp(`^/channels/${id}/messages/${id}$`), true, (_request, [channel, message]) => channels.existing(channel, message, (stored) => ({ status: 200, body: stored.message }))],
     ["PATCH", new RegExp(`^/channels/${id}/messages/${id}$`), true, (request, [channel, message]) => channels.existing(channel, message, (stored) => messages.edit(stored, request.body))],
