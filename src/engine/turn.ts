@@ -1,6 +1,7 @@
 import type { Claim } from "../analysis/claims.js";
 import { wordCount } from "../analysis/sentences.js";
 import type { Problem } from "../content/schemas.js";
+import { graphemePrefix } from "../text/clip.js";
 import type { Command } from "./commands.js";
 import type { Focus } from "./focus.js";
 import type { Content } from "./context.js";
@@ -86,7 +87,7 @@ export function answer(previous: Session, rawText: string, now: number, content:
   const beats: Beat[] = [];
   let text = rawText.trim();
   if (text.length > MAX_MESSAGE_CHARS) {
-    text = text.slice(0, MAX_MESSAGE_CHARS);
+    text = graphemePrefix(text, MAX_MESSAGE_CHARS);
     beats.push({ kind: "truncated", limit: MAX_MESSAGE_CHARS });
   }
   let session: Session = {
@@ -263,7 +264,7 @@ function adapt(session: Session, direction: "harder" | "easier", problem: Proble
 function select(session: Session, text: string, beats: Beat[], content: Content, now: number): Turn {
   const level = detectLevel(text);
   const domainProblem = content.bank.matchDomain(text);
-  const withDomain = { ...session, domain: domainProblem ? text.slice(0, 200) : session.domain };
+  const withDomain = { ...session, domain: domainProblem ? graphemePrefix(text, 200) : session.domain };
   if (level) return present(withDomain, beats, level, session.problemId ? content.bank.find(session.problemId) : domainProblem && domainProblem.levels.includes(level) ? domainProblem : undefined, content, now);
   const attempts = session.levelAttempts + 1;
   if (attempts < 2) return { session: { ...withDomain, levelAttempts: attempts }, beats: [...beats, { kind: "ask-level", retry: true }] };

@@ -1,13 +1,7 @@
-const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-// Bidirectional controls in a quote could reverse the interviewer's own words around it.
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+import { stripBidiControls } from "../text/bidi.js";
+import { clip } from "../text/clip.js";
 
-/** A quote short enough to repeat back: cut on a grapheme boundary at a word, with an ellipsis. */
+/** A quote short enough to repeat back to the candidate, with no direction control left open. */
 export function shortQuote(text: string, limit = 160): string {
-  const clean = text.replace(BIDI_CONTROLS, "").trim();
-  const graphemes = [...segmenter.segment(clean)].map((segment) => segment.segment);
-  if (graphemes.length <= limit) return clean;
-  const cut = graphemes.slice(0, limit).join("");
-  const space = cut.lastIndexOf(" ");
-  return `${(space > limit / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  return clip(stripBidiControls(text).trim(), limit);
 }

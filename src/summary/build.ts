@@ -3,7 +3,7 @@ import type { Content } from "../engine/context.js";
 import { HINTED_PHASES, PHASES, type Phase } from "../engine/phases.js";
 import { coveredAreas, reached, triggerHolds } from "../engine/questions.js";
 import type { Session } from "../engine/session.js";
-import { gatherEvidence, quotesFor, type Evidence } from "./evidence.js";
+import { clipQuote, gatherEvidence, quotesFor, type Evidence } from "./evidence.js";
 import { rateDimension, ratingRank } from "./ratings.js";
 import type { ScorecardRow, Summary } from "./schema.js";
 
@@ -51,7 +51,7 @@ export function buildSummary(session: Session, content: Content): Summary {
     claimsToRevisit: session.findings.map((finding) => ({
       id: finding.id,
       dimension: finding.dimension,
-      quote: finding.quote,
+      quote: clipQuote(finding.quote),
       correction: finding.correction,
       status: finding.status,
     })),

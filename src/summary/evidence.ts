@@ -2,6 +2,7 @@ import type { AnalysedSentence, Claim } from "../analysis/claims.js";
 import type { Content } from "../engine/context.js";
 import { candidateAnswers, type Session } from "../engine/session.js";
 import { standing, type Finding } from "../judgement/finding.js";
+import { graphemePrefix } from "../text/clip.js";
 
 /** A sentence of the candidate's and whether it may stand as evidence for a good rating. */
 export interface EvidenceSentence extends AnalysedSentence {
@@ -89,7 +90,7 @@ export function quotesFor(evidence: Evidence, concepts: ReadonlySet<string>, lim
     .sort((left, right) => Number(right.explained) - Number(left.explained) || right.hits - left.hits || left.sentence.messageIndex - right.sentence.messageIndex);
   const quotes: string[] = [];
   for (const { sentence } of scored) {
-    const quote = clip(sentence.text);
+    const quote = clipQuote(sentence.text);
     if (!quotes.includes(quote)) quotes.push(quote);
     if (quotes.length >= limit) break;
   }
@@ -99,9 +100,9 @@ export function quotesFor(evidence: Evidence, concepts: ReadonlySet<string>, lim
 const MAX_QUOTE = 280;
 
 /** Long sentences are cut at a word boundary; the quote stays an exact substring of what was said. */
-function clip(text: string): string {
+export function clipQuote(text: string): string {
   if (text.length <= MAX_QUOTE) return text;
-  const cut = text.slice(0, MAX_QUOTE);
+  const cut = graphemePrefix(text, MAX_QUOTE);
   const space = cut.lastIndexOf(" ");
   return (space > MAX_QUOTE / 2 ? cut.slice(0, space) : cut).trimEnd();
 }

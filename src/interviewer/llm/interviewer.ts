@@ -1,6 +1,7 @@
 import type { Clock } from "../../clock.js";
 import type { Content } from "../../engine/context.js";
 import type { ChatModel } from "../../llm/chat.js";
+import { graphemePrefix } from "../../text/clip.js";
 import { lineFor } from "../lines.js";
 import type { Interviewer, InterviewerReply, TurnRequest } from "../port.js";
 import { SCRIPTED_BEATS, turnMessages } from "./prompts.js";
@@ -37,7 +38,8 @@ export class LlmInterviewer implements Interviewer {
       schema: TurnOutputSchema,
       messages: turnMessages(session, problem, beats, this.content, this.clock.now()),
     });
-    const said = (result.value?.message ?? result.text).trim().slice(0, MAX_MESSAGE_CHARS);
+    const raw = (result.value?.message ?? result.text).trim();
+    const said = graphemePrefix(raw, MAX_MESSAGE_CHARS);
     // The model's words stand where the first conversational beat was; scripted lines keep their places.
     const parts: string[] = [];
     let placed = false;

@@ -7,6 +7,7 @@ import { coveredAreas } from "../../engine/questions.js";
 import { candidateAnswers, type Session, type TranscriptEntry } from "../../engine/session.js";
 import type { ChatMessage } from "../../llm/chat.js";
 import { redact } from "../../llm/redact.js";
+import { clip } from "../../text/clip.js";
 import { lineFor } from "../lines.js";
 
 /**
@@ -270,6 +271,3 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-function clip(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, Math.max(0, limit - 1))}…`;
-}
