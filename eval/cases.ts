@@ -43,7 +43,9 @@ export type EvalCase = z.infer<typeof EvalCaseSchema>;
 export const EVAL_SETS = {
   /** The set the developers look at and tune on. */
   cases: join(import.meta.dirname, "cases"),
-  /** Written separately and never tuned on: the honest figure. */
+  /** Written separately; held out for its first run, then looked at and tuned on, so no longer honest. */
+  dev: join(import.meta.dirname, "dev"),
+  /** Written separately and never looked at by the developers: the honest figure. */
   holdout: join(import.meta.dirname, "holdout"),
 } as const;
 

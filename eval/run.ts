@@ -1,5 +1,6 @@
 // `npm run eval`: the labelled transcripts through the real interview path, and how far the tool agrees.
 // With OPENAI_API_KEY (and OPENAI_BASE_URL) set, the same set runs against that model.
+import { existsSync } from "node:fs";
 import { DIMENSION_IDS, RATINGS } from "../src/content/schemas.js";
 import { EVAL_SETS, loadCases } from "./cases.js";
 import { figures, ladder, runCases, type CaseResult, type Figures } from "./harness.js";
@@ -29,10 +30,16 @@ function report(name: string, results: readonly CaseResult[], figure: Figures, v
 
 async function main(): Promise<void> {
   const verbose = process.argv.includes("--cases");
+  // --only id,id runs just those transcripts (e.g. against a slow or costly model).
+  const onlyAt = process.argv.indexOf("--only");
+  const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? "").split(",")) : undefined;
   const mode = process.env.OPENAI_API_KEY ? `model ${process.env.OPENAI_MODEL ?? "(default)"} at ${process.env.OPENAI_BASE_URL ?? "OpenAI"}` : "offline interviewer";
   const out = [`Mock Interview judgement eval (${mode})`];
   for (const [name, dir] of Object.entries(EVAL_SETS)) {
-    const results = await runCases(loadCases(dir));
+    if (!existsSync(dir)) continue;
+    const cases = loadCases(dir).filter((testCase) => !only || only.has(testCase.id));
+    if (cases.length === 0) continue;
+    const results = await runCases(cases);
     out.push(...report(name, results, figures(results), verbose));
   }
   process.stdout.write(`${out.join("\n")}\n`);
