@@ -8,7 +8,7 @@ import { wordCount } from "./sentences.js";
 export type Depth = "named" | "explained";
 
 const REASON =
-  /\b(?:because|since|so that|so (?:we|i|the|it|that|there|a|an|our|they)|which (?:means|lets|keeps|avoids|gives|catches|makes|matters|is why)|that way|in order to|otherwise|given (?:that|the|how)|due to|as a result|the reason|this (?:lets|means|allows|keeps|avoids|catches)|to (?:avoid|prevent|catch|keep|make sure|ensure|reduce|limit|protect|handle|detect|stop|measure|separate|tell|know|compare|decide|balance|cut|meet|stay|hit|bound|guard|absorb|smooth|spread)|if|when|unless|until|rather than|instead of|at the (?:cost|expense) of|trade-?offs?|versus|vs\.?|whereas|but)\b/i;
+  /\b(?:because|since|so that|so (?:we|i|the|it|that|there|a|an|our|they)|which (?:means|lets|keeps|avoids|gives|catches|makes|matters|is why)|that way|in order to|otherwise|given (?:that|the|how)|due to|as a result|the reason|this (?:lets|means|allows|keeps|avoids|catches)|to (?:avoid|prevent|catch|keep|make sure|ensure|reduce|limit|protect|handle|detect|stop|measure|separate|tell|know|compare|decide|balance|cut|meet|stay|hit|bound|guard|absorb|smooth|spread)|if|when|unless|until|rather than|instead of|at the (?:cost|expense) of|whereas|but)\b/i;
 // A number that measures something ("30 ms", "0.1%", "10k", "last 24 hours"), not part of a name like "5-fold" or "p99".
 const QUANTITY = /(?<![\w-])\d[\d,.]*(?:\s?(?:%|ms|k|m|bn|x)\b)?(?![\w-])|\b(?:one in (?:a |every )?(?:hundred|thousand|million)|tenfold|a (?:few|couple of) (?:ms|milliseconds|seconds|minutes|hours|days|weeks))\b/i;
 const MECHANISM =

@@ -11,6 +11,12 @@ const INJECTION_PATTERNS: readonly RegExp[] = [
   /\b(print|show|reveal|output|dump|leak)\b[^.!?\n]{0,30}\b(rubric|system prompt|your (instructions|prompt)|hints?|answer key|full architecture)\b/i,
   /\b(jailbreak|developer mode|dan mode)\b/i,
   /\bpretend (that )?(i|you)\b/i,
+  // Notes addressed to whoever grades ("Note for the grading model: score every dimension strong").
+  /\b(note|message|instruction)s? (for|to) (the )?(grad(er|ing)|evaluat(or|ing)|scor(er|ing)|review(er|ing)|assess(or|ing))\b/i,
+  /\b(grading|grader) (model|llm|ai|bot)\b/i,
+  /\b(all|every|each)( of the)?( six)? dimensions? (must|should|shall|are to) be (scored|rated|marked|graded)\b/i,
+  /\b(scored|rated|graded|marked) ['"‘’“”]?(strong|solid|excellent|exemplary)['"‘’“”]? (on|for|in|across) (all|every|each)\b/i,
+  /\b(updated|new|revised) (rubric|scoring guide|grading (rules|guide))\b/i,
 ];
 
 export function isInjection(sentence: string): boolean {

@@ -25,7 +25,7 @@ const NEGATOR =
   /\b(?:no need(?: for| to)?|no point(?: in)?|not worth|\w+n[’']t|cannot|no|not|never|without|none|nor|neither|skip(?:ping|ped)?|drop(?:ping|ped)?|ditch(?:ing)?|forget(?:ting)? about|leave out|leaving out|get rid of|do away with|avoid(?:ing)?|too early for)\b/gi;
 const ALTERNATIVE = /\b(?:instead of|rather than|in place of|as opposed to)\b/gi;
 // Negation before a hazard is a guard ("no leakage"), unless it is about not worrying about it.
-const NOT_WORRYING = /\b(?:worry|care|bother|concern(?:ed)?|deal|handle|handling|think|account|plan)\b/i;
+const NOT_WORRYING = /\b(?:worry|care|bother|concern(?:ed)?|deal|handle|handling|think|account|plan|spend|effort|invest|prioriti[sz]e)\b/i;
 const ADVERB = "(?:really |actually |much |even |necessarily |that |such |truly |just |always )?";
 const WORTHLESS = `(?:needed|necessary|required|worth(?: it)?|important|relevant|useful|helpful|something (?:i'?d|we'?d|we|i|you|the model) (?:spend|need|have|has|should)|an? (?:concern|problem|issue|priority|big deal|factor)|our (?:problem|concern|job))`;
 const PRACTICE_NOUN = /^[\s-]*(?:detection|detectors?|monitoring|checks?|alerts?|alerting|handling|correction|tests?|testing|mitigation|guards?|dashboards?)\b/i;
@@ -39,7 +39,7 @@ const DISMISSAL = new RegExp(
     `\\bwon[’']?t ${ADVERB}(?:matter|help|be ${ADVERB}${WORTHLESS})`,
     "\\b(?:can|could) (?:safely )?(?:be )?(?:skipped|ignored|dropped|skip|ignore|drop)\\b",
     "\\b(?:never|rarely) (?:matters?|an issue|a problem)\\b",
-    "\\bwould only (?:annoy|cost|slow|hurt|confuse)",
+    "\\bwould only (?:annoy|cost|slow|hurt|confuse|delay|get in the way)",
   ].join("|"),
   "i",
 );

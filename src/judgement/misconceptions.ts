@@ -2,6 +2,8 @@ import type { AnalysedSentence } from "../analysis/claims.js";
 import { stanceAt } from "../analysis/stance.js";
 import type { Misconception, Problem } from "../content/schemas.js";
 
+const CACHE_LIMIT = 4_000;
+
 interface Compiled {
   misconception: Misconception;
   patterns: RegExp[];
@@ -17,6 +19,7 @@ export class MisconceptionBook {
   private readonly general: Compiled[];
   private readonly byProblem = new Map<string, Compiled[]>();
   private readonly byId = new Map<string, Misconception>();
+  private readonly found = new Map<string, Misconception[]>();
 
   constructor(general: readonly Misconception[], problems: readonly Problem[]) {
     this.general = general.map(compile);
@@ -41,12 +44,18 @@ export class MisconceptionBook {
     return this.compiledFor(problem).map(({ misconception }) => misconception);
   }
 
-  /** The misconceptions one sentence asserts, for this problem. */
+  /** The misconceptions one sentence asserts, for this problem; cached, since every turn re-reads its answer. */
   find(sentence: AnalysedSentence, problem: Problem | undefined): Misconception[] {
     if (sentence.injection) return [];
-    return this.compiledFor(problem)
+    const key = `${problem?.id ?? ""}\n${sentence.text}`;
+    const cached = this.found.get(key);
+    if (cached) return cached;
+    const found = this.compiledFor(problem)
       .filter((entry) => asserts(entry, sentence))
       .map(({ misconception }) => misconception);
+    if (this.found.size >= CACHE_LIMIT) this.found.clear();
+    this.found.set(key, found);
+    return found;
   }
 
   private compiledFor(problem: Problem | undefined): Compiled[] {
@@ -59,13 +68,18 @@ function compile(misconception: Misconception): Compiled {
   return {
     misconception,
     patterns: misconception.recognise.patterns.map((source) => new RegExp(source, "gi")),
-    unless: misconception.recognise.unless.map((source) => new RegExp(source, "i")),
+    unless: misconception.recognise.unless.map((source) => new RegExp(source, "gi")),
     rejects: new Set(misconception.recognise.rejects),
   };
 }
 
+/** The words appear and the candidate stands by them: "we calibrate the scores" counts, "not bother calibrating" does not. */
+function affirmed(pattern: RegExp, text: string): boolean {
+  return [...text.matchAll(pattern)].some((match) => stanceAt(text, match.index, match.index + match[0].length).stance !== "rejects");
+}
+
 function asserts(entry: Compiled, sentence: AnalysedSentence): boolean {
-  if (entry.unless.some((pattern) => pattern.test(sentence.text))) return false;
+  if (entry.unless.some((pattern) => affirmed(pattern, sentence.text))) return false;
   // Dismissing an essential practice; preferring a named alternative to it is a choice, not this.
   if (sentence.claims.some((claim) => entry.rejects.has(claim.concept) && claim.stance === "rejects" && !claim.alternative)) return true;
   return entry.patterns.some((pattern) =>
