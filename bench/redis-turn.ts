@@ -56,7 +56,7 @@ export async function benchRedisTurn(): Promise<void> {
       }
     });
     console.log(
-      `redis round trips per turn: ${(counted.client / (TURNS + 1)).toFixed(1)} client commands, 5 of them awaited in sequence (take-in, claim + peek, session read, fenced save, finish); ${(counted.scripted / (TURNS + 1)).toFixed(1)} more operations run inside those scripts`,
+      `redis round trips per turn: ${(counted.client / (TURNS + 1)).toFixed(1)} client commands, 6 of them awaited in sequence (take-in, claim + peek, session read, fenced save with the reply queued, reply settled once posted, finish); ${(counted.scripted / (TURNS + 1)).toFixed(1)} more operations run inside those scripts`,
     );
 
     const keys = keySpace(server.env.REDIS_KEY_PREFIX);

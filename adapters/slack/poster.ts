@@ -3,6 +3,7 @@ import type { OutgoingMessage } from "../../src/messages/message.js";
 import type { Image, Poster, PostOptions } from "../../src/poster/port.js";
 import { SlackNames } from "./names.js";
 import { captionText, renderSlack, type SlackMessage } from "./render.js";
+import { slackErrorCode } from "./replies.js";
 import { parseDestination, parseThreadKey, slackUserId } from "./thread-key.js";
 
 export const PLACEHOLDER_TEXT = "_thinking…_";
@@ -10,7 +11,9 @@ export const PLACEHOLDER_TEXT = "_thinking…_";
 /**
  * Posts into an interview thread (or top level into a channel) with the Web API client alone, so
  * the summary worker needs no Socket Mode connection or HTTP receiver. Slack reports failures as
- * `ok: false`, which the client turns into a rejection the caller can retry.
+ * `ok: false`, which the client turns into a rejection the caller can retry. Slack has no
+ * idempotency key for new messages, so `idempotencyKey` is not used: callers record what was
+ * accepted (src/intake/outbox.ts), and a reply replacing its placeholder is an edit, safe to repeat.
  */
 export class SlackPoster implements Poster {
   constructor(
@@ -64,13 +67,19 @@ export class SlackPoster implements Poster {
     await this.client.filesUploadV2(threadTs ? { ...common, channel_id: channel, thread_ts: threadTs } : { ...common, channel_id: channel });
   }
 
-  /** Turns the placeholder into the reply; false when it is gone (deleted by someone), so the reply is posted anew. */
+  /**
+   * Turns the placeholder into the reply; false when Slack refused the edit (the placeholder was
+   * deleted, or is too old), so the reply is posted anew. Any other failure (HTTP error, timeout)
+   * may have edited it after all, so it rejects, and the retry edits the placeholder again: an edit
+   * repeated shows the reply once, where a new post could show it twice.
+   */
   private async replace(channel: string, ts: string, part: SlackMessage): Promise<boolean> {
     try {
       await this.client.chat.update({ channel, ts, text: part.text, blocks: part.blocks });
       return true;
-    } catch {
-      return false;
+    } catch (error) {
+      if (slackErrorCode(error) !== undefined) return false;
+      throw error;
     }
   }
 }

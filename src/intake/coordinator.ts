@@ -5,6 +5,7 @@ import { StorageDownError } from "../store/errors.js";
 import { LockLostError } from "../store/redis.js";
 import type { Inbox, Peek } from "./inbox.js";
 import type { ThreadLock } from "./lock.js";
+import { ReplyPendingError } from "./outbox.js";
 import type { TurnRunner } from "./turns.js";
 
 export interface CoordinatorOptions {
@@ -98,7 +99,10 @@ export class TurnCoordinator {
     if (!claim) return;
     const { lease } = claim;
     let peek: Peek | null = claim.peek;
+    let replyPending = false;
     try {
+      // A reply an earlier turn could not deliver (or a crash cut short) goes first: replies keep their order.
+      if (claim.replyWaiting && !(await runner.redeliver(lease))) throw new ReplyPendingError(threadKey);
       if (peek.entries.length === 0) {
         // Nothing waits (the sweeper checking a thread): off the worklist, while the lock still holds.
         await inbox.settled(threadKey);
@@ -119,7 +123,9 @@ export class TurnCoordinator {
         return;
       }
     } catch (error) {
-      if (error instanceof LockLostError) {
+      if (error instanceof ReplyPendingError) {
+        replyPending = true;
+      } else if (error instanceof LockLostError) {
         metrics.error("lock-lost");
         logger.warn({ sessionKey: threadKey }, "turn lock expired mid-turn; another process answers");
       } else {
@@ -132,6 +138,11 @@ export class TurnCoordinator {
       remaining = await lease.release();
     } catch {
       // The lock expires by itself; the thread is still on the sweeper's worklist.
+      return;
+    }
+    if (replyPending) {
+      // Not at once: the sweeper tries again in a few seconds, and later events wait behind the reply.
+      await inbox.markWaiting(threadKey).catch(() => undefined);
       return;
     }
     if (remaining > 0) {

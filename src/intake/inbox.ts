@@ -79,9 +79,9 @@ export class Inbox {
   }
 }
 
-/** A peek as the PEEK, CLAIM and FINISH scripts return it. */
+/** A peek as the PEEK, CLAIM and FINISH scripts return it (CLAIM adds a fourth element, read by ThreadLock). */
 export function readPeek(result: unknown): Peek {
-  if (!Array.isArray(result) || result.length !== 3) throw new Error("inbox script answered an unexpected shape");
+  if (!Array.isArray(result) || result.length < 3) throw new Error("inbox script answered an unexpected shape");
   const [now, lastMessageAt, raw] = result as [number, number, string[]];
   return { now: Number(now), lastMessageAt: Number(lastMessageAt), entries: raw.map(readEntry) };
 }

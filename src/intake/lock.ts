@@ -15,13 +15,17 @@ export class ThreadLock {
     private readonly ttlMs: number,
   ) {}
 
-  /** Takes the thread's turn and peeks at its inbox; null when another process has the turn. */
-  async claim(threadKey: string, max: number): Promise<{ lease: Lease; peek: Peek } | null> {
+  /**
+   * Takes the thread's turn and peeks at its inbox; null when another process has the turn.
+   * `replyWaiting`: an earlier turn's reply is still in the outbox, to deliver before anything else.
+   */
+  async claim(threadKey: string, max: number): Promise<{ lease: Lease; peek: Peek; replyWaiting: boolean } | null> {
     const token = randomUUID();
     const keys = this.keys;
-    const result = await CLAIM.run(this.redis, [keys.inbox(threadKey), keys.lastMessageAt(threadKey), keys.lock(threadKey)], [max, token, this.ttlMs]);
+    const result = await CLAIM.run(this.redis, [keys.inbox(threadKey), keys.lastMessageAt(threadKey), keys.lock(threadKey), keys.outbox(threadKey)], [max, token, this.ttlMs]);
     if (result === null) return null;
-    return { lease: new Lease(this.redis, keys, threadKey, token, this.ttlMs), peek: readPeek(result) };
+    const replyWaiting = Array.isArray(result) && Number(result[3]) === 1;
+    return { lease: new Lease(this.redis, keys, threadKey, token, this.ttlMs), peek: readPeek(result), replyWaiting };
   }
 }
 

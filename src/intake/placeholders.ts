@@ -3,11 +3,13 @@ import type { KeySpace } from "../store/keys.js";
 
 /** Longest a placeholder waits to be replaced; past it the reply is posted as a new message. */
 const PLACEHOLDER_TTL_MS = 120_000;
-const PENDING = "pending";
+/** A claimed placeholder not shown yet. Empty, so that every reader (the turn's commit script too) sees no reference in it. */
+const PENDING = "";
 
 /**
  * The "thinking…" message shown while a reply is being written, tracked in Redis so that whichever
- * process answers the turn replaces it, not only the one that received the message.
+ * process answers the turn replaces it, not only the one that received the message. The turn's
+ * commit takes it (COMMIT_TURN), so the reply and the placeholder it replaces are kept together.
  */
 export class Placeholders {
   constructor(
@@ -27,11 +29,5 @@ export class Placeholders {
 
   async abandon(threadKey: string): Promise<void> {
     await this.redis.del(this.keys.placeholder(threadKey));
-  }
-
-  /** The placeholder a reply should replace, if one is showing; taking it clears it. */
-  async take(threadKey: string): Promise<string | undefined> {
-    const ref = await this.redis.getdel(this.keys.placeholder(threadKey));
-    return ref && ref !== PENDING ? ref : undefined;
   }
 }

@@ -33,22 +33,24 @@ return {'queued', length, candidate}`,
   4,
 );
 
-/** {Redis now, last message time or 0, waiting entries}: what a turn needs to decide whether the burst is over. */
-const PEEK_REPLY = `${NOW}
-return {now, tonumber(redis.call('GET', KEYS[2]) or '0'), redis.call('LRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1)}`;
+/** {Redis now, last message time or 0, waiting entries, …extra}: what a turn needs to decide whether the burst is over. */
+const peekReply = (extra = "") => `${NOW}
+return {now, tonumber(redis.call('GET', KEYS[2]) or '0'), redis.call('LRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1)${extra}}`;
+const PEEK_REPLY = peekReply();
 
 /** KEYS: inbox, last-message-at. ARGV: most entries. Returns a peek. */
 export const PEEK = new LuaScript("peek", PEEK_REPLY, 2);
 
 /**
- * KEYS: inbox, last-message-at, lock. ARGV: most entries, token, ttl ms. Takes the thread's lock
- * and peeks in one round trip; nil when another process holds the lock.
+ * KEYS: inbox, last-message-at, lock, outbox. ARGV: most entries, token, ttl ms. Takes the thread's
+ * lock and peeks in one round trip, saying also whether a reply waits in the outbox (1/0); nil when
+ * another process holds the lock.
  */
 export const CLAIM = new LuaScript(
   "claim",
   `if not redis.call('SET', KEYS[3], ARGV[2], 'NX', 'PX', ARGV[3]) then return false end
-${PEEK_REPLY}`,
-  3,
+${peekReply(", redis.call('EXISTS', KEYS[4])")}`,
+  4,
 );
 
 /**
@@ -88,4 +90,31 @@ export const TRIM = new LuaScript(
 redis.call('LTRIM', KEYS[2], tonumber(ARGV[2]), -1)
 return 1`,
   2,
+);
+
+/**
+ * KEYS: lock, outbox. ARGV: token. For the lock's holder: counts one more delivery attempt of the
+ * reply waiting in the outbox and returns it (HGETALL's flat list; empty when none waits); nil
+ * when the lock is not the caller's.
+ */
+export const ATTEMPT_REPLY = new LuaScript(
+  "attempt-reply",
+  `if redis.call('GET', KEYS[1]) ~= ARGV[1] then return false end
+if redis.call('EXISTS', KEYS[2]) == 0 then return {} end
+redis.call('HINCRBY', KEYS[2], 'attempts', 1)
+return redis.call('HGETALL', KEYS[2])`,
+  2,
+);
+
+/**
+ * KEYS: outbox. ARGV: reply id, messages delivered, messages in all. Records how much of the reply
+ * the platform accepted, deleting it once all of it (or it is dropped); only while the outbox still
+ * holds that reply. Not fenced by the lock: what a platform accepted is true whoever holds the thread.
+ */
+export const SETTLE_REPLY = new LuaScript(
+  "settle-reply",
+  `if redis.call('HGET', KEYS[1], 'id') ~= ARGV[1] then return 0 end
+if tonumber(ARGV[2]) >= tonumber(ARGV[3]) then redis.call('DEL', KEYS[1]) else redis.call('HSET', KEYS[1], 'delivered', ARGV[2]) end
+return 1`,
+  1,
 );

@@ -28,8 +28,9 @@ const BATCH = 50;
 
 /**
  * Repairs what a crashed process left behind: events no process is answering (the one that took
- * them in died) and ended interviews whose summary was never requested. Every bot process runs
- * one; the thread lock and the job id keep their work from doubling up.
+ * them in died), replies committed but not delivered (a thread with one stays on the worklist until
+ * it is delivered or dropped) and ended interviews whose summary was never requested. Every bot
+ * process runs one; the thread lock and the job id keep their work from doubling up.
  */
 export class Sweeper {
   private timer: NodeJS.Timeout | undefined;
@@ -37,11 +38,14 @@ export class Sweeper {
 
   constructor(private readonly options: SweeperOptions) {}
 
+  /** Sweeps at once, so a process started after a crash takes over what it left without waiting an interval, then every interval. */
   start(): void {
-    this.timer = setInterval(() => {
+    const tick = () => {
       if (!this.sweeping) this.sweeping = this.sweep().finally(() => (this.sweeping = undefined));
-    }, this.options.intervalMs ?? 5_000);
+    };
+    this.timer = setInterval(tick, this.options.intervalMs ?? 5_000);
     this.timer.unref();
+    tick();
   }
 
   async stop(): Promise<void> {

@@ -1,19 +1,16 @@
 import type { Session } from "../engine/session.js";
 import type { SessionStore } from "../store/port.js";
-import type { RedisSessionStore } from "../store/redis.js";
 
 /**
- * The store one turn's engine sees: reads pass through; the save lands only while the turn still
- * holds its thread's lock and drops the inbox entries the turn answered in the same step.
+ * The store one turn's engine sees: reads pass through; a save is held, not written, so the turn
+ * can commit the session together with the reply the engine returns (see TurnRunner), in one step.
  */
 export class TurnStore implements SessionStore {
-  /** The session this turn saved, if it saved one. */
+  /** The session this turn saved, if it saved one (the latest, should the engine save twice in one call). */
   saved: Session | null = null;
 
   constructor(
-    private readonly base: RedisSessionStore,
-    private readonly token: string,
-    private readonly consumed: number,
+    private readonly base: SessionStore,
     /** Called before a save that ends the interview, so its summary cannot be forgotten by a crash. */
     private readonly beforeEnding: (session: Session) => Promise<void>,
   ) {}
@@ -32,8 +29,6 @@ export class TurnStore implements SessionStore {
 
   async save(session: Session): Promise<void> {
     if (session.phase === "ended") await this.beforeEnding(session);
-    // Entries are consumed by the first save only, should the engine ever save twice in one call.
-    await this.base.commit(session, { token: this.token, consumed: this.saved ? 0 : this.consumed });
     this.saved = session;
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Clock } from "../clock.js";
 import type { Content } from "../engine/context.js";
 import { InterviewEngine, type Reply } from "../engine/engine.js";
@@ -7,14 +8,14 @@ import type { Interviewer } from "../interviewer/port.js";
 import type { OutgoingMessage } from "../messages/message.js";
 import type { Logger } from "../ops/logger.js";
 import type { Metrics, TurnKind } from "../ops/metrics.js";
-import { showsPlaceholder, type Poster } from "../poster/port.js";
-import type { Placeholders } from "./placeholders.js";
+import type { Poster } from "../poster/port.js";
 import type { DueSummaries } from "../queue/due.js";
 import type { SummaryRequests } from "../queue/summary-queue.js";
 import { StorageDownError, UnreadableSessionError } from "../store/errors.js";
 import { LockLostError, type RedisSessionStore } from "../store/redis.js";
 import type { WaitingEntry } from "./inbox.js";
 import type { Lease } from "./lock.js";
+import { ReplyPendingError, type Outbox, type PendingReply } from "./outbox.js";
 import { planTurns, type TurnPlan } from "./plan.js";
 import { TurnStore } from "./turn-store.js";
 
@@ -24,9 +25,10 @@ export interface TurnRunnerOptions {
   content: Content;
   clock: Clock;
   tokenBudget?: number | undefined;
+  /** Delivers each turn's reply, which the turn's commit queued. */
+  outbox: Outbox;
+  /** Posts what a turn shows one user only (a refused button press). */
   poster: Poster;
-  /** The "thinking…" placeholder a reply replaces, when the platform shows one. */
-  placeholders?: Placeholders;
   summaries: SummaryRequests;
   due: DueSummaries;
   metrics: Metrics;
@@ -44,9 +46,9 @@ interface Outcome {
 export const UNEXPECTED_MESSAGE = "Something went wrong on my side while answering that. Please try again.";
 
 /**
- * Answers a thread's waiting events while holding its lock: each plan is one engine call whose
- * save also drops the events it answered, then its messages are posted and, when the interview
- * ended, its summary is requested.
+ * Answers a thread's waiting events while holding its lock: each plan is one engine call, committed
+ * in one step with the events it answered and its reply (so a crash cannot lose the reply of a
+ * saved turn); then, when the interview ended, its summary is requested, and the reply delivered.
  */
 export class TurnRunner {
   constructor(private readonly options: TurnRunnerOptions) {}
@@ -68,7 +70,7 @@ export class TurnRunner {
     const { threadKey } = lease;
     const kind = turnKind(plan);
     const stopTimer = kind ? this.options.metrics.turnDuration.startTimer({ kind }) : undefined;
-    const store = new TurnStore(this.options.store, lease.token, plan.size, (session) => this.options.due.mark({ threadKey, interviewId: session.id }));
+    const store = new TurnStore(this.options.store, (session) => this.options.due.mark({ threadKey, interviewId: session.id }));
     let outcome: Outcome;
     try {
       outcome = await this.execute(plan, store);
@@ -76,8 +78,10 @@ export class TurnRunner {
       // Lost lock: another process answers these events. Storage down: they wait for the next try.
       if (error instanceof LockLostError || error instanceof StorageDownError) throw error;
       outcome = this.explain(error, plan, threadKey);
+      // The turn failed part way: the candidate is asked to try again, so nothing of it is kept.
+      store.saved = null;
     }
-    if (!store.saved) await this.consume(lease, plan.size);
+    const reply = await this.commit(lease, plan, store.saved, outcome);
     stopTimer?.();
     const session = outcome.session ?? store.saved;
     const log = this.options.logger.child({ sessionKey: threadKey, ...(session ? { interviewId: session.id } : {}) });
@@ -87,8 +91,42 @@ export class TurnRunner {
       await this.requestSummary(session, log);
     }
     log.info({ turn: plan.kind, events: plan.size, replies: outcome.messages.length, ended: outcome.ended, phase: session?.phase }, "turn answered");
-    await this.post(threadKey, outcome, log);
+    if (outcome.visibleTo) await this.tell(threadKey, outcome.messages, outcome.visibleTo, log);
+    if (reply && !(await this.options.outbox.deliver(reply))) throw new ReplyPendingError(threadKey);
     return outcome;
+  }
+
+  /** Delivers the reply an earlier turn left in the thread's outbox; true when nothing is left (see Outbox.redeliver). */
+  redeliver(lease: Lease): Promise<boolean> {
+    return this.options.outbox.redeliver(lease);
+  }
+
+  /**
+   * The turn's one write: its session, the events it answered dropped, and the reply everyone sees
+   * queued with the placeholder it replaces. A notice for one user is not queued: it answers a
+   * press that changed nothing, and one the platform refuses must not hold up the thread.
+   */
+  private async commit(lease: Lease, plan: TurnPlan, session: Session | null, outcome: Outcome): Promise<PendingReply | null> {
+    const { threadKey } = lease;
+    const fence = { token: lease.token, consumed: plan.size };
+    if (outcome.messages.length === 0 || outcome.visibleTo) {
+      await this.options.store.commit(threadKey, session, fence, null);
+      return null;
+    }
+    const id = randomUUID();
+    const replaces = await this.options.store.commit(threadKey, session, fence, { id, messages: JSON.stringify(outcome.messages) });
+    return { id, threadKey, interviewId: session?.id ?? "", messages: outcome.messages, replaces, delivered: 0, attempts: 1 };
+  }
+
+  private async tell(threadKey: string, messages: readonly OutgoingMessage[], visibleTo: string, log: Logger): Promise<void> {
+    for (const message of messages) {
+      try {
+        await this.options.poster.post(threadKey, message, { visibleTo });
+      } catch (error) {
+        this.options.metrics.error("post-failed");
+        log.warn({ err: error instanceof Error ? error.message : String(error), kind: message.kind }, "could not post a private notice");
+      }
+    }
   }
 
   private async execute(plan: TurnPlan, store: TurnStore): Promise<Outcome> {
@@ -166,31 +204,6 @@ export class TurnRunner {
     } catch (error) {
       // The due mark stays, so the sweeper requests it once the queue is reachable again.
       log.warn({ err: error instanceof Error ? error.message : String(error) }, "summary request deferred");
-    }
-  }
-
-  private async takePlaceholder(threadKey: string, log: Logger): Promise<string | undefined> {
-    if (!this.options.placeholders || !showsPlaceholder(this.options.poster, threadKey)) return undefined;
-    try {
-      return await this.options.placeholders?.take(threadKey);
-    } catch (error) {
-      log.debug({ err: error instanceof Error ? error.message : String(error) }, "placeholder not read");
-      return undefined;
-    }
-  }
-
-  private async post(threadKey: string, outcome: Outcome, log: Logger): Promise<void> {
-    // A reply everyone sees takes the placeholder's place; a private notice leaves it be.
-    let replaces = outcome.visibleTo || outcome.messages.length === 0 ? undefined : await this.takePlaceholder(threadKey, log);
-    for (const message of outcome.messages) {
-      try {
-        const options = outcome.visibleTo ? { visibleTo: outcome.visibleTo } : replaces ? { replaces } : {};
-        replaces = undefined;
-        await this.options.poster.post(threadKey, message, options);
-      } catch (error) {
-        this.options.metrics.error("post-failed");
-        log.warn({ err: error instanceof Error ? error.message : String(error), kind: message.kind }, "could not post a reply");
-      }
     }
   }
 }

@@ -6,6 +6,7 @@ export type ErrorKind =
   | "unreadable-session"
   | "lock-lost"
   | "post-failed"
+  | "reply-dropped"
   | "llm-unavailable"
   | "llm-malformed"
   | "llm-refused"

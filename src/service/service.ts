@@ -10,6 +10,7 @@ import { Inbox } from "../intake/inbox.js";
 import { Placeholders } from "../intake/placeholders.js";
 import { RedisIntake } from "../intake/intake.js";
 import { ThreadLock } from "../intake/lock.js";
+import { Outbox } from "../intake/outbox.js";
 import { Sweeper } from "../intake/sweeper.js";
 import { TurnRunner } from "../intake/turns.js";
 import type { Logger } from "../ops/logger.js";
@@ -159,8 +160,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         content,
         clock,
         tokenBudget: config.MAX_TOKENS_PER_INTERVIEW,
+        outbox: new Outbox({ redis: data, keys, poster, metrics, logger }),
         poster,
-        placeholders,
         summaries: queue,
         due,
         metrics,

@@ -15,6 +15,8 @@ export interface KeySpace {
   lock(threadKey: string): string;
   /** The platform's reference to a "thinking…" message the next reply replaces. */
   placeholder(threadKey: string): string;
+  /** Hash: the reply a turn committed and how much of it the platform has accepted, until it all has. */
+  outbox(threadKey: string): string;
   /** Marks a platform event as already taken in. */
   seen(threadKey: string, eventId: string): string;
   /** Records what the summary worker already posted for an interview. */
@@ -48,6 +50,7 @@ export function keySpace(prefix: string): KeySpace {
     lastMessageAt: (threadKey) => `${thread(threadKey)}:last-message-at`,
     lock: (threadKey) => `${thread(threadKey)}:lock`,
     placeholder: (threadKey) => `${thread(threadKey)}:placeholder`,
+    outbox: (threadKey) => `${thread(threadKey)}:outbox`,
     seen: (threadKey, eventId) => `${thread(threadKey)}:seen:${eventId}`,
     posted: (threadKey, interviewId) => `${thread(threadKey)}:posted:${interviewId}`,
     summary: (threadKey, interviewId) => `${thread(threadKey)}:summary:${interviewId}`,

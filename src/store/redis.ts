@@ -21,6 +21,13 @@ export interface TurnFence {
   consumed: number;
 }
 
+/** A turn's reply, queued in its thread's outbox by the same step that saves the turn (src/intake/outbox.ts delivers it). */
+export interface QueuedReply {
+  id: string;
+  /** The messages, as JSON. */
+  messages: string;
+}
+
 /** The save was refused because another process took over the thread's turn. */
 export class LockLostError extends Error {
   constructor(threadKey: string) {
@@ -63,20 +70,17 @@ export class RedisSessionStore implements SessionStore {
     );
   }
 
-  /** Saves a turn's session only while its lock holds, dropping the inbox entries it answered. */
-  async commit(session: Session, fence: TurnFence): Promise<void> {
-    const { threadKey } = session;
-    const [saved] = await storage(() =>
-      Promise.all([
-        COMMIT_TURN.run(
-          this.redis,
-          [this.keys.interviews(threadKey), this.keys.lock(threadKey), this.keys.inbox(threadKey)],
-          [session.id, encodeSession(session), this.ttlMs, fence.token, fence.consumed],
-        ),
-        this.index(session),
-      ]),
-    );
-    if (saved !== 1) throw new LockLostError(threadKey);
+  /**
+   * Commits one turn only while its lock holds: its session (when it saved one), the inbox entries it
+   * answered dropped, and its reply queued in the outbox with the thread's placeholder, in one step.
+   * Returns the placeholder the reply replaces, if one was showing.
+   */
+  async commit(threadKey: string, session: Session | null, fence: TurnFence, reply: QueuedReply | null): Promise<string | undefined> {
+    const keys = [this.keys.interviews(threadKey), this.keys.lock(threadKey), this.keys.inbox(threadKey), this.keys.placeholder(threadKey), this.keys.outbox(threadKey)];
+    const args = [fence.token, fence.consumed, this.ttlMs, session?.id ?? "", session ? encodeSession(session) : "", reply?.id ?? "", reply?.messages ?? ""];
+    const [replaces] = await storage(() => Promise.all([COMMIT_TURN.run(this.redis, keys, args), session ? this.index(session) : undefined]));
+    if (typeof replaces !== "string") throw new LockLostError(threadKey);
+    return replaces || undefined;
   }
 
   async getInterview(threadKey: string, interviewId: string): Promise<Session | null> {

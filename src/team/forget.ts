@@ -5,19 +5,22 @@ import type { TeamDeps } from "./deps.js";
 import { footprint, parseEntry, type Footprint, type ThreadFootprint } from "./footprint.js";
 
 /**
- * KEYS: interviews hash. ARGV: interview ids. Drops those interviews from a thread another
- * candidate also uses, and `current` with them when it names one, in one step so a concurrent
- * start by the other candidate keeps its own `current`.
+ * KEYS: interviews hash, outbox. ARGV: interview ids. Drops those interviews from a thread another
+ * candidate also uses, and `current` with them when it names one, and a reply of theirs still
+ * waiting to be delivered, in one step so a concurrent start by the other candidate keeps its own
+ * `current`.
  */
 const DROP_INTERVIEWS = new LuaScript(
   "drop-interviews",
   `local current = redis.call('HGET', KEYS[1], 'current')
+local replying = redis.call('HGET', KEYS[2], 'interview')
 for _, id in ipairs(ARGV) do
   redis.call('HDEL', KEYS[1], id)
   if id == current then redis.call('HDEL', KEYS[1], 'current') end
+  if id == replying then redis.call('DEL', KEYS[2]) end
 end
 return 1`,
-  1,
+  2,
 );
 
 const SCAN_BATCH = 500;
@@ -72,6 +75,7 @@ export class Forgetting {
       keys.lastMessageAt(threadKey),
       keys.lock(threadKey),
       keys.placeholder(threadKey),
+      keys.outbox(threadKey),
       ...this.interviewKeys(thread),
     ];
     await storage(() => redis.unlink(...exact));
@@ -88,7 +92,7 @@ export class Forgetting {
   private async dropInterviews(thread: ThreadFootprint): Promise<void> {
     const { redis, keys } = this.deps;
     if (!thread.interviewIds.length) return;
-    await storage(() => DROP_INTERVIEWS.run(redis, [keys.interviews(thread.threadKey)], thread.interviewIds));
+    await storage(() => DROP_INTERVIEWS.run(redis, [keys.interviews(thread.threadKey), keys.outbox(thread.threadKey)], thread.interviewIds));
     await storage(() => redis.unlink(...this.interviewKeys(thread)));
   }
 

@@ -166,6 +166,7 @@ export class FakeDiscord {
   }
 
   async stop(): Promise<void> {
+    this.rest.dropHeld();
     await this.gateway.close();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     this.server?.closeAllConnections();
@@ -210,6 +211,19 @@ export class FakeDiscord {
   /** Answer matching calls with this status and Discord error body (`times` times, then normally). */
   fail(method: string, path: RegExp, status: number, body: { code: number; message: string } = { code: 0, message: `${status}: Failure` }, times = Number.POSITIVE_INFINITY): void {
     this.rest.fail(method, path, status, body, times);
+  }
+
+  /** Ends every failure `fail` injected: Discord has recovered. */
+  recover(): void {
+    this.rest.recover();
+  }
+
+  /**
+   * Carry out matching calls (a message is created) but never answer them, `times` times: what a
+   * client sees when Discord accepted a request and the connection died before the answer came.
+   */
+  hold(method: string, path: RegExp, times = 1): void {
+    this.rest.hold(method, path, times);
   }
 
   /** Answer matching calls only after `ms` (`times` times, then at once): Discord having a slow moment. */

@@ -2,11 +2,12 @@ import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { FakeFiles, type SharedFile } from "./slack/files.js";
+import { FakeMessages, type ShownMessage } from "./slack/messages.js";
 import { FakeSocketMode } from "./slack/socket-mode.js";
 import { modalProblems, type ModalPayload, type OpenedView } from "./slack/views.js";
 import { FakeWorkspace } from "./slack/workspace.js";
 
-export type { ModalPayload, OpenedView, SharedFile };
+export type { ModalPayload, OpenedView, SharedFile, ShownMessage };
 
 /** One Web API call as the real WebClient sent it. */
 export interface SlackCall {
@@ -17,13 +18,16 @@ export interface SlackCall {
   path: string;
   /** What the fake answered (e.g. the `ts` it gave a posted message). */
   response?: Record<string, unknown>;
+  /** The HTTP status answered: 200, one injected by `failHttp`, or undefined for a call `hold` never answers. */
+  status?: number;
 }
 
 type Handler = (call: SlackCall) => Record<string, unknown> | undefined;
 
 /**
  * A fake Slack Web API on 127.0.0.1: real HTTP, the WebClient's form or JSON bodies, realistic `ts`
- * values and `ok: false` errors on demand. Bolt reaches it through `clientOptions.slackApiUrl`.
+ * values, and on demand `ok: false` errors, HTTP 500s and calls carried out but never answered;
+ * `messages` shows each thread as a reader sees it, edits applied. Bolt reaches it through `clientOptions.slackApiUrl`.
  * The workspace (channel members, admins, DMs), modals and file uploads answer as Slack does, and
  * `socketMode` is Socket Mode: apps.connections.open and the WebSocket it points to.
  */
@@ -35,6 +39,8 @@ export class FakeSlack {
   readonly workspace = new FakeWorkspace(this.teamId, this.botUserId);
   readonly files = new FakeFiles();
   readonly socketMode = new FakeSocketMode();
+  /** What channels and threads show, edits applied. */
+  readonly messages = new FakeMessages();
   /** Modals opened with views.open, oldest first. */
   readonly views: OpenedView[] = [];
   private server: Server | undefined;
@@ -42,6 +48,10 @@ export class FakeSlack {
   private sequence = 0;
   /** Per-method overrides: return an object to answer with it, undefined to answer normally. */
   private readonly overrides = new Map<string, Handler>();
+  /** Per-method HTTP failures (`failHttp`) and calls to carry out without answering (`hold`). */
+  private readonly httpFailures = new Map<string, number>();
+  private readonly holds = new Map<string, number>();
+  private readonly held = new Set<ServerResponse>();
   private waiters: Array<{ predicate: (call: SlackCall) => boolean; resolve: (call: SlackCall) => void }> = [];
 
   /** Where a slash command's `response_url` points: ephemeral replies land here as `response_url` calls. */
@@ -92,6 +102,7 @@ export class FakeSlack {
   async stop(): Promise<void> {
     // Upgraded sockets are no longer the HTTP server's to close: end them first, or close() waits on them.
     this.socketMode.close();
+    for (const response of this.held) response.destroy();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     this.server?.closeAllConnections();
   }
@@ -99,6 +110,22 @@ export class FakeSlack {
   /** Answer `method` with `ok: false` and this error (optionally only for calls `when` matches). */
   fail(method: string, error: string, when: (call: SlackCall) => boolean = () => true): void {
     this.overrides.set(method, (call) => (when(call) ? { ok: false, error } : undefined));
+  }
+
+  /** Answer every call to `method` with this HTTP status (Slack having an outage) until `recover`. */
+  failHttp(method: string, status = 500): void {
+    this.httpFailures.set(method, status);
+  }
+
+  /** Answer `method` normally again, ending `fail` and `failHttp`. */
+  recover(method: string): void {
+    this.overrides.delete(method);
+    this.httpFailures.delete(method);
+  }
+
+  /** Carry out the next `times` calls to `method` but never answer them: Slack took the call, and the answer was lost. */
+  hold(method: string, times = 1): void {
+    this.holds.set(method, (this.holds.get(method) ?? 0) + times);
   }
 
   callsTo(method: string): SlackCall[] {
@@ -137,10 +164,23 @@ export class FakeSlack {
     const token = (request.headers.authorization ?? "").replace(/^Bearer /, "") || (typeof body.token === "string" ? body.token : undefined);
     const call: SlackCall = { method, body, token, path };
     this.calls.push(call);
-    const answer = this.overrides.get(method)?.(call) ?? this.answer(call);
-    call.response = answer;
-    response.writeHead(200, { "content-type": "application/json" });
-    response.end(JSON.stringify(answer));
+    const failure = this.httpFailures.get(method);
+    const holds = this.holds.get(method) ?? 0;
+    if (failure !== undefined) {
+      call.status = failure;
+      response.writeHead(failure, { "content-type": "text/html" }).end("<html><body>Internal Server Error</body></html>");
+    } else {
+      const answer = this.overrides.get(method)?.(call) ?? this.answer(call);
+      call.response = answer;
+      if (holds > 0) {
+        this.holds.set(method, holds - 1);
+        this.held.add(response);
+      } else {
+        call.status = 200;
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(JSON.stringify(answer));
+      }
+    }
     this.waiters = this.waiters.filter((waiter) => (waiter.predicate(call) ? (waiter.resolve(call), false) : true));
   }
 
@@ -153,9 +193,11 @@ export class FakeSlack {
         return this.socketMode.open(call.token, this.baseUrl);
       case "chat.postMessage": {
         const ts = this.nextTs();
+        this.messages.posted(String(channel), ts, call.body);
         return { ok: true, channel, ts, message: { type: "message", user: this.botUserId, bot_id: this.botId, text: call.body.text, ts, thread_ts: call.body.thread_ts } };
       }
       case "chat.update":
+        this.messages.updated(String(channel), String(call.body.ts), call.body);
         return { ok: true, channel, ts: call.body.ts, text: call.body.text };
       case "chat.postEphemeral":
         if (!this.workspace.canSeeEphemeral(String(channel), String(call.body.user))) return { ok: false, error: "user_not_in_channel" };

@@ -19,11 +19,15 @@ export interface ServiceProcess {
   kill(signal: NodeJS.Signals): void;
 }
 
-/** Runs tests/support/service-entry.ts (the real command line with the test platform) as its own process. */
-export async function startServiceProcess(role: string, env: Record<string, string>): Promise<ServiceProcess> {
+/**
+ * Runs tests/support/service-entry.ts (the real command line with the test platform) as its own
+ * process; with `entry: "bin/mock-interview.ts"`, the real command line with the real platforms
+ * its environment configures (then `send` has nothing to talk to).
+ */
+export async function startServiceProcess(role: string, env: Record<string, string>, entry = "tests/support/service-entry.ts"): Promise<ServiceProcess> {
   const platformPort = await freePort();
   const opsPort = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "tests", "support", "service-entry.ts"), role], {
+  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, entry), role], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: "info", ...env, TEST_PLATFORM_PORT: String(platformPort), METRICS_PORT: String(opsPort) },
     stdio: ["ignore", "pipe", "pipe"],

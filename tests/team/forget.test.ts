@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import type { Redis } from "ioredis";
 import { plainText, type OutgoingMessage } from "../../src/messages/message.js";
 import type { ReviewInput } from "../../src/team/port.js";
-import { startHarness, type Harness } from "../support/service-harness.js";
+import { eventId, startHarness, type Harness } from "../support/service-harness.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";
 import { interview, startTeam, type Team } from "../support/team-harness.js";
 
@@ -120,6 +120,31 @@ describe("forget-me", () => {
 
     expect((await bot.session(deeThread)).candidate).toEqual(dee);
     expect(await team.archive.get(deeThread, deeInterview)).not.toBeNull();
+  });
+
+  test("a reply still waiting to be delivered goes too, in the user's own thread and in one shared with a teammate", async () => {
+    const gus = { id: "test:U7", name: "Gus" };
+    const hal = { id: "test:U9", name: "Hal" };
+    const own = "test:T1:C1:forget-outbox";
+    const shared = "test:T1:C1:forget-outbox-shared";
+    await interview(bot, own, gus, { end: false });
+    const halInterview = await interview(bot, shared, hal);
+    await bot.intake.start({ eventId: eventId(), threadKey: shared, candidate: gus, level: "senior", problem: "fraud" });
+    await bot.recorder.waitFor(() => bot.recorder.in(shared, "interviewer").length === 3);
+    // The platform refuses Gus's next replies, so each waits in its thread's outbox.
+    bot.recorder.refuse = (posted) => posted.threadKey === own || posted.threadKey === shared;
+    try {
+      const refused = bot.recorder.refused;
+      for (const threadKey of [own, shared]) await bot.intake.message({ eventId: eventId(), threadKey, authorId: gus.id, text: "I'd start from the review budget." });
+      await bot.recorder.waitFor(() => bot.recorder.refused >= refused + 2);
+      expect(await bot.redis.exists(bot.keys.outbox(own), bot.keys.outbox(shared))).toBe(2);
+
+      await team.team.forget(gus.id);
+    } finally {
+      bot.recorder.refuse = () => false;
+    }
+    expect(await bot.redis.exists(bot.keys.outbox(own), bot.keys.outbox(shared))).toBe(0);
+    expect((await bot.store.getInterview(shared, halInterview))?.candidate).toEqual(hal);
   });
 
   test("in a thread shared with a teammate, only the user's own interview goes", async () => {

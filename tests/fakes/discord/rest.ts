@@ -28,6 +28,9 @@ export class FakeRest {
   readonly calls: DiscordCall[] = [];
   private readonly failures: Array<{ method: string; path: RegExp; status: number; body: unknown; times: number }> = [];
   private readonly delays: Array<{ method: string; path: RegExp; ms: number; times: number }> = [];
+  private readonly holds: Array<{ method: string; path: RegExp; times: number }> = [];
+  /** Answers held back by `hold`, ended when the fake stops. */
+  private readonly held = new Set<ServerResponse>();
   private waiters: Array<{ predicate: (call: DiscordCall) => boolean; resolve: (call: DiscordCall) => void }> = [];
 
   constructor(
@@ -54,6 +57,22 @@ export class FakeRest {
     this.failures.push({ method, path, status, body, times });
   }
 
+  /** Stops every failure `fail` injected: Discord is healthy again. */
+  recover(): void {
+    this.failures.splice(0);
+  }
+
+  /** Carry out matching calls but never answer them (`times` times): the request took effect, the answer was lost. */
+  hold(method: string, path: RegExp, times: number): void {
+    this.holds.push({ method, path, times });
+  }
+
+  /** Ends the answers held back, as a server going away would. */
+  dropHeld(): void {
+    for (const response of this.held) response.destroy();
+    this.held.clear();
+  }
+
   /** Answer matching calls only after `ms` (`times` times, then at once). */
   delay(method: string, path: RegExp, ms: number, times: number): void {
     this.delays.push({ method, path, ms, times });
@@ -75,7 +94,13 @@ export class FakeRest {
     call.status = answer.status;
     // A copy: stored messages change with later edits, the recorded answer must not.
     call.response = answer.body === undefined ? undefined : structuredClone(answer.body);
-    respond(response, answer);
+    const hold = this.holds.find((entry) => entry.method === method && entry.path.test(path) && entry.times > 0);
+    if (hold) {
+      hold.times -= 1;
+      this.held.add(response);
+    } else {
+      respond(response, answer);
+    }
     this.waiters = this.waiters.filter((waiter) => (waiter.predicate(call) ? (waiter.resolve(call), false) : true));
     await answer.after?.();
   }
