@@ -1,12 +1,13 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { FakeFaults, type FaultScope, type RateLimitFault, type ServerErrorFault } from "./slack/faults.js";
 import { FakeFiles, type SharedFile } from "./slack/files.js";
 import { FakeSocketMode } from "./slack/socket-mode.js";
 import { modalProblems, type ModalPayload, type OpenedView } from "./slack/views.js";
 import { FakeWorkspace } from "./slack/workspace.js";
 
-export type { ModalPayload, OpenedView, SharedFile };
+export type { FaultScope, ModalPayload, OpenedView, RateLimitFault, ServerErrorFault, SharedFile };
 
 /** One Web API call as the real WebClient sent it. */
 export interface SlackCall {
@@ -17,6 +18,8 @@ export interface SlackCall {
   path: string;
   /** What the fake answered (e.g. the `ts` it gave a posted message). */
   response?: Record<string, unknown>;
+  /** The HTTP status it answered with: 200, or a fault's 5xx or 429. */
+  status?: number;
 }
 
 type Handler = (call: SlackCall) => Record<string, unknown> | undefined;
@@ -25,7 +28,8 @@ type Handler = (call: SlackCall) => Record<string, unknown> | undefined;
  * A fake Slack Web API on 127.0.0.1: real HTTP, the WebClient's form or JSON bodies, realistic `ts`
  * values and `ok: false` errors on demand. Bolt reaches it through `clientOptions.slackApiUrl`.
  * The workspace (channel members, admins, DMs), modals and file uploads answer as Slack does, and
- * `socketMode` is Socket Mode: apps.connections.open and the WebSocket it points to.
+ * `socketMode` is Socket Mode: apps.connections.open and the WebSocket it points to. Faults
+ * make Slack's edge fail on demand: 5xx, or 429 with Retry-After, per method and/or channel.
  */
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
@@ -35,6 +39,7 @@ export class FakeSlack {
   readonly workspace = new FakeWorkspace(this.teamId, this.botUserId);
   readonly files = new FakeFiles();
   readonly socketMode = new FakeSocketMode();
+  private readonly faults = new FakeFaults(() => this.calls.length);
   /** Modals opened with views.open, oldest first. */
   readonly views: OpenedView[] = [];
   private server: Server | undefined;
@@ -92,8 +97,19 @@ export class FakeSlack {
   async stop(): Promise<void> {
     // Upgraded sockets are no longer the HTTP server's to close: end them first, or close() waits on them.
     this.socketMode.close();
+    this.faults.clear();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     this.server?.closeAllConnections();
+  }
+
+  /** Answers calls in scope with an HTTP 5xx (500 unless told), as Slack's edge does in an outage, until the fault's `end()`. */
+  serverError(scope: FaultScope, status = 500): ServerErrorFault {
+    return this.faults.serverError(scope, status);
+  }
+
+  /** Rate-limits calls in scope: 429 with Retry-After for `retryAfterSeconds` from the first such call. */
+  rateLimit(scope: FaultScope, retryAfterSeconds: number): RateLimitFault {
+    return this.faults.rateLimit(scope, retryAfterSeconds);
   }
 
   /** Answer `method` with `ok: false` and this error (optionally only for calls `when` matches). */
@@ -137,10 +153,17 @@ export class FakeSlack {
     const token = (request.headers.authorization ?? "").replace(/^Bearer /, "") || (typeof body.token === "string" ? body.token : undefined);
     const call: SlackCall = { method, body, token, path };
     this.calls.push(call);
-    const answer = this.overrides.get(method)?.(call) ?? this.answer(call);
-    call.response = answer;
-    response.writeHead(200, { "content-type": "application/json" });
-    response.end(JSON.stringify(answer));
+    const fault = this.faults.answer(call, this.calls.length - 1);
+    if (fault) {
+      call.status = fault.status;
+      response.writeHead(fault.status, fault.headers).end(fault.body);
+    } else {
+      const answer = this.overrides.get(method)?.(call) ?? this.answer(call);
+      call.response = answer;
+      call.status = 200;
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify(answer));
+    }
     this.waiters = this.waiters.filter((waiter) => (waiter.predicate(call) ? (waiter.resolve(call), false) : true));
   }
 
