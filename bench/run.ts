@@ -1,14 +1,26 @@
 // `npm run bench`: prints figures for the speed and size targets; it asserts nothing.
+// `npm run bench -- slack-outage worker-takeover` runs only the benches named.
 import { benchEngineTurn } from "./engine-turn.js";
 import { benchLlmPrompt } from "./llm-prompt.js";
 import { benchProgressChart } from "./progress-chart.js";
 import { benchRedisCapacity } from "./redis-capacity.js";
 import { benchRedisTurn } from "./redis-turn.js";
 import { benchSlackAck } from "./slack-ack.js";
+import { benchSlackOutage } from "./slack-outage.js";
+import { benchWorkerTakeover } from "./worker-takeover.js";
 
-await benchEngineTurn();
-await benchLlmPrompt();
-await benchProgressChart();
-await benchRedisTurn();
-await benchRedisCapacity();
-await benchSlackAck();
+const BENCHES: Record<string, () => Promise<void>> = {
+  "engine-turn": benchEngineTurn,
+  "llm-prompt": benchLlmPrompt,
+  "progress-chart": benchProgressChart,
+  "redis-turn": benchRedisTurn,
+  "redis-capacity": benchRedisCapacity,
+  "slack-ack": benchSlackAck,
+  "slack-outage": benchSlackOutage,
+  "worker-takeover": () => benchWorkerTakeover(),
+};
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in BENCHES));
+if (unknown.length) throw new Error(`unknown bench ${unknown.join(", ")}; benches: ${Object.keys(BENCHES).join(", ")}`);
+for (const [name, bench] of Object.entries(BENCHES)) if (asked.length === 0 || asked.includes(name)) await bench();

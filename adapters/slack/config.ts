@@ -15,11 +15,44 @@ export const SlackEnvSchema = z.object({
   PORT: z.preprocess(blankIsUnset, z.coerce.number({ error: "must be a port number" }).int("must be a port number").min(0, "must be a port number").max(65_535, "must be a port number").default(3000)),
 });
 
+/**
+ * How one Web API client treats a failing call. The client's own default (ten retries over about
+ * thirty minutes) ran inside each summary job attempt and held a bot's turn, so each client here
+ * gives up within seconds and leaves longer waits to whoever can afford them (the job queue's backoff).
+ */
+export interface WebApiPolicy {
+  /** Retries of a call that failed on the network, timed out or got an HTTP 5xx, within one post. */
+  retries: number;
+  /** Wait before the first retry; each further retry waits twice as long. */
+  firstRetryMs: number;
+  /** Per HTTP request, so a Slack that hangs counts as a failed try instead of holding the caller. */
+  timeoutMs: number;
+  /** Times one rate-limited call waits out its Retry-After and is sent again. */
+  rateLimitRetries: number;
+  /** A longer Retry-After fails the call at once, for the caller's own retry to take over. */
+  maxRateLimitWaitMs: number;
+}
+
+/**
+ * Thread replies, placeholders, starts and team commands: the candidate is waiting and nothing
+ * retries the post afterwards, so a few retries, all within about 4 s (0.5 + 1 + 2 s).
+ */
+export const REPLY_POLICY = { retries: 3, firstRetryMs: 500, timeoutMs: 10_000, rateLimitRetries: 2, maxRateLimitWaitMs: 30_000 } as const satisfies WebApiPolicy;
+
+/**
+ * Scorecards, failure notices and weekly prompts, posted from queue jobs: BullMQ retries the whole
+ * attempt with SUMMARY_BACKOFF_MS, so each attempt's post gives up after 1 + 2 s of retries. That
+ * keeps the "Scorecard unavailable" notice within the time docs/operations.md states.
+ */
+export const JOB_POLICY = { retries: 2, firstRetryMs: 1_000, timeoutMs: 10_000, rateLimitRetries: 2, maxRateLimitWaitMs: 30_000 } as const satisfies WebApiPolicy;
+
 export interface SlackConfig {
   botToken: string;
   apiUrl: string | undefined;
   /** Socket Mode with this app token, or the HTTP receiver on `port` verified with `signingSecret`. */
   connection: { mode: "socket"; appToken: string } | { mode: "http"; signingSecret: string; port: number };
+  /** Changes to the Web API policies; tests make them fast. @defaultValue REPLY_POLICY and JOB_POLICY */
+  policies?: { replies?: Partial<WebApiPolicy>; jobs?: Partial<WebApiPolicy> };
 }
 
 /** Slack's settings, or null when SLACK_BOT_TOKEN is unset (Slack is off). Inconsistent settings fail with one line. */

@@ -22,7 +22,7 @@ import { silentLogger, type Logger } from "../../src/ops/logger.js";
 import type { ChatPlatform } from "../../src/service/platform.js";
 import type { TeamServices } from "../../src/team/port.js";
 import { boltLogger } from "./bolt-logger.js";
-import type { SlackConfig } from "./config.js";
+import { JOB_POLICY, REPLY_POLICY, type SlackConfig, type WebApiPolicy } from "./config.js";
 import { SlackDirectory } from "./directory.js";
 import { fromSlackMarkup } from "./incoming-text.js";
 import { SlackInterviews } from "./interviews.js";
@@ -32,6 +32,7 @@ import { failureMessage } from "./replies.js";
 import { REVIEW_CALLBACK_ID } from "./review-modal.js";
 import { SlackTeam } from "./team.js";
 import { threadKey, userKey } from "./thread-key.js";
+import { SlackWebClient, webClientOptions } from "./web-client.js";
 
 export const COMMAND = "/mock-interview";
 
@@ -46,9 +47,12 @@ const TEAM_UNAVAILABLE = "Team practice is not available here: this process runs
 export class SlackPlatform implements ChatPlatform {
   readonly name = "slack";
   readonly poster: SlackPoster;
+  /** The summary and practice workers' poster: its own client, whose retries fit inside one job attempt. */
+  readonly jobPoster: SlackPoster;
   readonly directory: SlackDirectory;
   private readonly client: webApi.WebClient;
   private readonly interviews: SlackInterviews;
+  private readonly replyPolicy: WebApiPolicy;
   private app: App | undefined;
   private server: Server | undefined;
 
@@ -57,8 +61,11 @@ export class SlackPlatform implements ChatPlatform {
     private readonly bank: ProblemBank,
     private readonly logger: Logger = silentLogger,
   ) {
-    this.client = new webApi.WebClient(config.botToken, { logger: boltLogger(logger), ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}) });
+    this.replyPolicy = { ...REPLY_POLICY, ...config.policies?.replies };
+    this.client = new SlackWebClient(config.botToken, { apiUrl: config.apiUrl, policy: this.replyPolicy, logger });
     this.poster = new SlackPoster(this.client);
+    const jobClient = new SlackWebClient(config.botToken, { apiUrl: config.apiUrl, policy: { ...JOB_POLICY, ...config.policies?.jobs }, logger });
+    this.jobPoster = new SlackPoster(jobClient, this.poster.names);
     this.directory = new SlackDirectory(this.client);
     this.interviews = new SlackInterviews(this.client, bank, logger);
   }
@@ -71,7 +78,9 @@ export class SlackPlatform implements ChatPlatform {
 
   async start(intake: Intake, services?: TeamServices): Promise<void> {
     const { connection } = this.config;
-    const clientOptions = this.config.apiUrl ? { slackApiUrl: this.config.apiUrl } : {};
+    // Bolt's own client only checks the token (auth.test) at start: bounded like ours, so a failing
+    // Slack stops start-up within seconds. It pauses nothing else on a 429, so it may wait one out.
+    const clientOptions = { ...webClientOptions(this.replyPolicy, this.config.apiUrl), rejectRateLimitedCalls: false };
     const logger = boltLogger(this.logger);
     const app =
       connection.mode === "socket"

@@ -11,6 +11,7 @@ import { summaryMessage } from "../summary/message.js";
 import type { Summarizer } from "../summary/port.js";
 import type { PostedRecord } from "./posted.js";
 import { SUMMARY_QUEUE, SummaryJobSchema, summaryJobId, type SummaryJob } from "./summary-job.js";
+import { takeoverTimings } from "./takeover.js";
 
 export interface SummaryWorkerOptions {
   /** A connection with `maxRetriesPerRequest: null`, as BullMQ workers require. */
@@ -26,7 +27,7 @@ export interface SummaryWorkerOptions {
   logger: Logger;
   /** WORKER_CONCURRENCY. */
   concurrency: number;
-  /** WORKER_LOCK_MS: a job whose worker stops renewing this long is taken over by another worker. */
+  /** WORKER_LOCK_MS: a job whose worker died is taken over by another worker within this (see takeoverTimings). */
   lockMs: number;
 }
 
@@ -54,8 +55,7 @@ export class SummaryWorker {
       connection: options.connection,
       prefix: options.prefix,
       concurrency: options.concurrency,
-      lockDuration: options.lockMs,
-      stalledInterval: options.lockMs,
+      ...takeoverTimings(options.lockMs),
       autorun: false,
     });
     // Each reconnect attempt reports an error; the connection watcher already logs the outage once.

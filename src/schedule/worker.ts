@@ -6,6 +6,7 @@ import type { Level } from "../engine/levels.js";
 import type { Logger } from "../ops/logger.js";
 import type { Metrics } from "../ops/metrics.js";
 import type { Poster } from "../poster/port.js";
+import { takeoverTimings } from "../queue/takeover.js";
 import type { KeySpace } from "../store/keys.js";
 import { PRACTICE_QUEUE, PracticeTickSchema, schedulerId, upsertScheduler, weeklyRepeat, type PracticeRepeat, type PracticeTick } from "./job.js";
 import { practicePrompt } from "./prompt.js";
@@ -25,7 +26,7 @@ export interface PracticeWorkerOptions {
   logger: Logger;
   /** WORKER_CONCURRENCY. */
   concurrency: number;
-  /** WORKER_LOCK_MS: a tick whose worker stops renewing this long is taken over by another worker. */
+  /** WORKER_LOCK_MS: a tick whose worker died is taken over by another worker within this (see takeoverTimings). */
   lockMs: number;
   /** As the schedules were set with, to restore a scheduler removed by mistake. @defaultValue the cadence's cron pattern */
   repeat?: PracticeRepeat | undefined;
@@ -47,8 +48,7 @@ export class PracticeWorker {
       connection: options.connection,
       prefix: options.prefix,
       concurrency: options.concurrency,
-      lockDuration: options.lockMs,
-      stalledInterval: options.lockMs,
+      ...takeoverTimings(options.lockMs),
       autorun: false,
     });
     // Each reconnect attempt reports an error; the connection watcher already logs the outage once.

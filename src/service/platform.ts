@@ -12,6 +12,12 @@ export interface ChatPlatform {
   readonly name: string;
   /** Posts into this platform's threads with its REST client only (no gateway, no receiver). */
   readonly poster: Poster;
+  /**
+   * Posts for queue jobs (scorecards, failure notices, weekly prompts), when the platform gives
+   * them their own retries: short ones, since the queue retries the whole attempt with backoff.
+   * @defaultValue `poster`
+   */
+  readonly jobPoster?: Poster;
   /** Answers membership, admin and link questions for the team features, from the platform's REST API. */
   readonly directory?: Directory;
   /** Starts receiving (HTTP receiver, gateway) and hands every event to `intake`, and team commands to `team`. */

@@ -76,6 +76,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const keys = keySpace(config.REDIS_KEY_PREFIX);
   const ttlMs = config.SESSION_TTL_DAYS * DAY_MS;
   const poster = new PosterRouter(platforms.map((platform) => [platform.name, platform.poster] as const));
+  const jobPoster = new PosterRouter(platforms.map((platform) => [platform.name, platform.jobPoster ?? platform.poster] as const));
   const directory = new DirectoryRouter(platforms.flatMap((platform) => (platform.directory ? [[platform.name, platform.directory] as [string, Directory]] : [])));
   const bot = role !== "worker";
   const work = role !== "bot";
@@ -123,7 +124,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         // The worker's own connection waits out a Redis blip instead of failing the attempt.
         store: new RedisSessionStore(connection, { keys, ttlMs }),
         summarizer: new MeteredSummarizer(setup.summarizer, metrics, setup.mode),
-        poster,
+        poster: jobPoster,
         posted: new PostedRecord(connection, keys, ttlMs),
         archive: new SummaryArchive(connection, keys, ttlMs),
         metrics,
@@ -139,7 +140,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         keys,
         ttlMs,
         bank: content.bank,
-        poster,
+        poster: jobPoster,
         metrics,
         logger,
         concurrency: config.WORKER_CONCURRENCY,

@@ -1,13 +1,14 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { FakeFaults, type FaultScope, type RateLimitFault, type ServerErrorFault } from "./slack/faults.js";
 import { FakeFiles, type SharedFile } from "./slack/files.js";
 import { FakeMessages, type ShownMessage } from "./slack/messages.js";
 import { FakeSocketMode } from "./slack/socket-mode.js";
 import { modalProblems, type ModalPayload, type OpenedView } from "./slack/views.js";
 import { FakeWorkspace } from "./slack/workspace.js";
 
-export type { ModalPayload, OpenedView, SharedFile, ShownMessage };
+export type { FaultScope, ModalPayload, OpenedView, RateLimitFault, ServerErrorFault, SharedFile, ShownMessage };
 
 /** One Web API call as the real WebClient sent it. */
 export interface SlackCall {
@@ -18,7 +19,7 @@ export interface SlackCall {
   path: string;
   /** What the fake answered (e.g. the `ts` it gave a posted message). */
   response?: Record<string, unknown>;
-  /** The HTTP status answered: 200, one injected by `failHttp`, or undefined for a call `hold` never answers. */
+  /** The HTTP status answered: 200, a fault's 5xx or 429, one injected by `failHttp`, or undefined for a call `hold` never answers. */
   status?: number;
 }
 
@@ -29,7 +30,8 @@ type Handler = (call: SlackCall) => Record<string, unknown> | undefined;
  * values, and on demand `ok: false` errors, HTTP 500s and calls carried out but never answered;
  * `messages` shows each thread as a reader sees it, edits applied. Bolt reaches it through `clientOptions.slackApiUrl`.
  * The workspace (channel members, admins, DMs), modals and file uploads answer as Slack does, and
- * `socketMode` is Socket Mode: apps.connections.open and the WebSocket it points to.
+ * `socketMode` is Socket Mode: apps.connections.open and the WebSocket it points to. Faults
+ * make Slack's edge fail on demand: 5xx, or 429 with Retry-After, per method and/or channel.
  */
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
@@ -41,6 +43,7 @@ export class FakeSlack {
   readonly socketMode = new FakeSocketMode();
   /** What channels and threads show, edits applied. */
   readonly messages = new FakeMessages();
+  private readonly faults = new FakeFaults(() => this.calls.length);
   /** Modals opened with views.open, oldest first. */
   readonly views: OpenedView[] = [];
   private server: Server | undefined;
@@ -103,8 +106,19 @@ export class FakeSlack {
     // Upgraded sockets are no longer the HTTP server's to close: end them first, or close() waits on them.
     this.socketMode.close();
     for (const response of this.held) response.destroy();
+    this.faults.clear();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     this.server?.closeAllConnections();
+  }
+
+  /** Answers calls in scope with an HTTP 5xx (500 unless told), as Slack's edge does in an outage, until the fault's `end()`. */
+  serverError(scope: FaultScope, status = 500): ServerErrorFault {
+    return this.faults.serverError(scope, status);
+  }
+
+  /** Rate-limits calls in scope: 429 with Retry-After for `retryAfterSeconds` from the first such call. */
+  rateLimit(scope: FaultScope, retryAfterSeconds: number): RateLimitFault {
+    return this.faults.rateLimit(scope, retryAfterSeconds);
   }
 
   /** Answer `method` with `ok: false` and this error (optionally only for calls `when` matches). */
@@ -164,9 +178,13 @@ export class FakeSlack {
     const token = (request.headers.authorization ?? "").replace(/^Bearer /, "") || (typeof body.token === "string" ? body.token : undefined);
     const call: SlackCall = { method, body, token, path };
     this.calls.push(call);
+    const fault = this.faults.answer(call, this.calls.length - 1);
     const failure = this.httpFailures.get(method);
     const holds = this.holds.get(method) ?? 0;
-    if (failure !== undefined) {
+    if (fault) {
+      call.status = fault.status;
+      response.writeHead(fault.status, fault.headers).end(fault.body);
+    } else if (failure !== undefined) {
       call.status = failure;
       response.writeHead(failure, { "content-type": "text/html" }).end("<html><body>Internal Server Error</body></html>");
     } else {

@@ -3,7 +3,7 @@ import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { setTimeout as sleep } from "node:timers/promises";
 import { SUMMARY_JOB, SUMMARY_QUEUE } from "../../src/queue/summary-job.js";
-import { CANDIDATE, eventId, startHarness, type Harness } from "../support/service-harness.js";
+import { interviewThatEnds, startHarness, type Harness } from "../support/service-harness.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";
 
 let redis: RedisServer;
@@ -19,21 +19,11 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-async function interviewThatEnds(threadKey: string, answer = "I would define fraud loss per transaction as the business metric."): Promise<string> {
-  const before = bot.recorder.in(threadKey, "interviewer").length;
-  await bot.intake.start({ eventId: eventId(), threadKey, candidate: CANDIDATE, level: "senior", problem: "fraud" });
-  await bot.recorder.waitFor(() => bot.recorder.in(threadKey, "interviewer").length === before + 1);
-  await bot.intake.message({ eventId: eventId(), threadKey, authorId: CANDIDATE.id, text: answer });
-  await bot.recorder.waitFor(() => bot.recorder.in(threadKey, "interviewer").length === before + 2);
-  const id = (await bot.session(threadKey)).id;
-  await bot.intake.action({ eventId: eventId(), threadKey, actorId: CANDIDATE.id, action: "end" });
-  return id;
-}
 
 describe("summary worker", () => {
   test("ending an interview posts its scorecard to the thread", async () => {
     const threadKey = "test:summary-basic";
-    await interviewThatEnds(threadKey);
+    await interviewThatEnds(bot, threadKey);
     await bot.recorder.waitFor(() => bot.recorder.in(threadKey, "summary").length === 1);
     const [posted] = bot.recorder.in(threadKey, "summary");
     expect(posted?.message.heading).toBe("Scorecard for Ada");
@@ -42,9 +32,9 @@ describe("summary worker", () => {
 
   test("a second interview in the same thread gets its own scorecard", async () => {
     const threadKey = "test:summary-twice";
-    await interviewThatEnds(threadKey);
+    await interviewThatEnds(bot, threadKey);
     await bot.recorder.waitFor(() => bot.recorder.in(threadKey, "summary").length === 1);
-    await interviewThatEnds(threadKey, "This time I'd begin with label latency for chargebacks.");
+    await interviewThatEnds(bot, threadKey, "This time I'd begin with label latency for chargebacks.");
     await bot.recorder.waitFor(() => bot.recorder.in(threadKey, "summary").length === 2);
     const keys = bot.recorder.in(threadKey, "summary").map((posted) => posted.options.idempotencyKey);
     expect(new Set(keys).size).toBe(2);
@@ -52,7 +42,7 @@ describe("summary worker", () => {
 
   test("a scorecard job that runs again after its scorecard was posted posts nothing more", async () => {
     const threadKey = "test:summary-rerun";
-    const interviewId = await interviewThatEnds(threadKey);
+    const interviewId = await interviewThatEnds(bot, threadKey);
     await bot.recorder.waitFor(() => bot.recorder.in(threadKey, "summary").length === 1);
     // The same job delivered again under another id, as after a removal or a crash after posting.
     const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
@@ -73,7 +63,7 @@ describe("summary worker", () => {
     const refusedBefore = bot.recorder.refused;
     bot.recorder.refuse = (posted) => posted.threadKey === threadKey && posted.message.kind === "summary";
     try {
-      const interviewId = await interviewThatEnds(threadKey);
+      const interviewId = await interviewThatEnds(bot, threadKey);
       await bot.recorder.waitFor(() => bot.recorder.in(threadKey, "error").length === 1);
       expect(bot.recorder.refused - refusedBefore).toBe(3);
       const notice = bot.recorder.in(threadKey, "error")[0]?.message;

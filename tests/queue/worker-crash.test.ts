@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { ChatRecorder } from "../fakes/chat-recorder.js";
 import { FakeOpenAI } from "../fakes/openai.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";
-import { CANDIDATE, eventId, startHarness, type Harness } from "../support/service-harness.js";
+import { interviewThatEnds, startHarness, type Harness } from "../support/service-harness.js";
 import { startServiceProcess, type ServiceProcess } from "../support/service-process.js";
 
 let redis: RedisServer;
@@ -48,11 +48,7 @@ describe("summary worker crash", () => {
     // The model hangs on the first summary request: the job is mid-flight when the worker dies.
     fake.script({ kind: "hang" });
     const threadKey = "test:crash-summary";
-    await bot.intake.start({ eventId: eventId(), threadKey, candidate: CANDIDATE, level: "senior", problem: "fraud" });
-    await recorder.waitFor(() => recorder.in(threadKey, "interviewer").length === 1);
-    await bot.intake.message({ eventId: eventId(), threadKey, authorId: CANDIDATE.id, text: "I'd frame it as minimising fraud loss at a fixed review budget." });
-    await recorder.waitFor(() => recorder.in(threadKey, "interviewer").length === 2);
-    await bot.intake.action({ eventId: eventId(), threadKey, actorId: CANDIDATE.id, action: "end" });
+    await interviewThatEnds(bot, threadKey, "I'd frame it as minimising fraud loss at a fixed review budget.");
 
     for (let tries = 0; tries < 400 && fake.requests.length === 0; tries++) await sleep(25);
     expect(fake.requests).toHaveLength(1);

@@ -68,6 +68,18 @@ export async function startHarness(server: RedisServer, options: { role?: Role; 
   };
 }
 
+/** An interview in `threadKey` that got one answer and was then ended by its candidate; resolves with its id once End is handed in. */
+export async function interviewThatEnds(bot: Harness, threadKey: string, answer = "I would define fraud loss per transaction as the business metric."): Promise<string> {
+  const before = bot.recorder.in(threadKey, "interviewer").length;
+  await bot.intake.start({ eventId: eventId(), threadKey, candidate: CANDIDATE, level: "senior", problem: "fraud" });
+  await bot.recorder.waitFor(() => bot.recorder.in(threadKey, "interviewer").length === before + 1);
+  await bot.intake.message({ eventId: eventId(), threadKey, authorId: CANDIDATE.id, text: answer });
+  await bot.recorder.waitFor(() => bot.recorder.in(threadKey, "interviewer").length === before + 2);
+  const id = (await bot.session(threadKey)).id;
+  await bot.intake.action({ eventId: eventId(), threadKey, actorId: CANDIDATE.id, action: "end" });
+  return id;
+}
+
 let events = 0;
 /** A fresh platform event id, as each real delivery has. */
 export function eventId(): string {

@@ -1,4 +1,5 @@
 import { Redis } from "ioredis";
+import type { SlackConfig } from "../../adapters/slack/config.js";
 import { SlackPlatform } from "../../adapters/slack/platform.js";
 import { loadConfig } from "../../src/config/env.js";
 import { loadContent } from "../../src/engine/context.js";
@@ -35,11 +36,15 @@ export class SlackWorld {
     readonly redis: Redis,
   ) {}
 
-  static async start(options: WorldOptions = {}): Promise<SlackWorld> {
+  /** `env` and `policies` change the service's settings and the Slack clients' retry policies (FAST and the defaults otherwise). */
+  static async start(options: WorldOptions & { policies?: SlackConfig["policies"] } = {}): Promise<SlackWorld> {
     const server = await startRedis({ controllable: options.controllable ?? false });
     const slack = await new FakeSlack().start();
     slack.user(CANDIDATE, "ada").user(TEAMMATE, "grace").user(SECOND, "lin").user(OUTSIDER, "mallory").user(ADMIN, "root").admin(ADMIN);
-    const platform = new SlackPlatform({ botToken: "xoxb-test-token", apiUrl: slack.apiUrl, connection: { mode: "http", signingSecret: SIGNING_SECRET, port: 0 } }, loadContent().bank);
+    const platform = new SlackPlatform(
+      { botToken: "xoxb-test-token", apiUrl: slack.apiUrl, connection: { mode: "http", signingSecret: SIGNING_SECRET, port: 0 }, ...(options.policies ? { policies: options.policies } : {}) },
+      loadContent().bank,
+    );
     const config = loadConfig({ ...server.env, METRICS_PORT: "0", ...FAST, ...options.env });
     const service = await startService({ role: "all", config, platforms: [platform], logger: silentLogger, sweepIntervalMs: 500, ...(options.practiceRepeat ? { practiceRepeat: options.practiceRepeat } : {}) });
     const send = new SlackSender(`http://127.0.0.1:${platform.port}/slack/events`, slack);
