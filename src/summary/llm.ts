@@ -33,7 +33,7 @@ export class LlmSummarizer implements Summarizer {
       const result = await this.model.structured({
         name: "interview_summary",
         schema: SummaryOutputSchema,
-        messages: summaryMessages(session, problem, this.content),
+        messages: summaryMessages(session, problem, this.content, base.scorecard),
       });
       if (!result.value) return base;
       return boundSummary(merge(base, result.value, session, this.content));

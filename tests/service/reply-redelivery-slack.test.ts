@@ -129,7 +129,7 @@ describe("a reply saved but not delivered when the bot dies", () => {
     const { channel, threadTs } = await startInterview(send);
     // A model reply long enough for two Slack messages: the first replaces the placeholder, the second follows it.
     const points = Array.from({ length: 60 }, (_, index) => `Point ${index + 1}: a short remark.`);
-    openai.script({ kind: "json", value: { message: points.join("\n\n"), phaseGoalMet: false, dimensionsObserved: [], redFlags: [] } });
+    openai.script({ kind: "json", value: { message: points.join("\n\n"), phaseGoalMet: false, claims: [] } });
     slack.hold("chat.update");
     const placeholder = await answer(send, channel, threadTs, "I'd frame it as minimising fraud loss at a fixed manual review budget.");
     await slack.waitFor((call) => call.method === "chat.update" && call.body.ts === placeholder && JSON.stringify(call.body.blocks).includes("Point 1:"), 10_000);
