@@ -6,6 +6,12 @@ import { loadConfig } from "../src/config/env.js";
 import { percentile } from "./stats.js";
 
 export async function benchEngineTurn(): Promise<void> {
+  await run("repeated answers", (text) => text);
+  // Every answer new to the claim and misconception caches: the judgement's full cost per turn.
+  await run("never-seen answers", (text, run, turn) => `${text} Interview ${run}, turn ${turn}.`);
+}
+
+async function run(name: string, vary: (text: string, run: number, turn: number) => string): Promise<void> {
   const app = embeddedApp(loadConfig());
   const script = readFileSync(join(import.meta.dirname, "..", "tests", "fixtures", "candidates", "strong-fraud.txt"), "utf8")
     .split("\n")
@@ -19,12 +25,12 @@ export async function benchEngineTurn(): Promise<void> {
     // 40 turns: the scripted answers, cycled, as a long interview would grow its transcript.
     for (let turn = 0; turn < 40; turn++) {
       const started = process.hrtime.bigint();
-      await app.engine.receive(threadKey, { authorId: candidate.id, text: script[turn % script.length] ?? "ok" });
+      await app.engine.receive(threadKey, { authorId: candidate.id, text: vary(script[turn % script.length] ?? "ok", run, turn) });
       timings.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
     await app.summarizer.summarize((await app.engine.get(threadKey))!);
   }
   console.log(
-    `engine turn (offline interviewer, memory store, ${interviews} interviews x 40 turns): p50 ${percentile(timings, 50).toFixed(2)} ms, p99 ${percentile(timings, 99).toFixed(2)} ms (target p99 < 5 ms)`,
+    `engine turn, ${name} (offline interviewer, memory store, ${interviews} interviews x 40 turns): p50 ${percentile(timings, 50).toFixed(2)} ms, p99 ${percentile(timings, 99).toFixed(2)} ms (target p99 < 5 ms)`,
   );
 }
