@@ -295,7 +295,7 @@ function advanceTo(
 }
 
 /** Named components with no reasoning behind any of them ask for more than the next question. */
-const UNPACK = { minNamed: 4, perInterview: 2 } as const;
+const UNPACK = { minNamed: 3, perInterview: 2 } as const;
 
 function unpackBeat(session: Session, claims: readonly Claim[], content: Content): { session: Session; beat: Beat } | undefined {
   const proposed = claims.filter((claim) => claim.stance === "proposes");

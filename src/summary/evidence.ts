@@ -19,6 +19,8 @@ export interface Evidence {
   own: Set<string>;
   /** Own concepts explained (with a reason, a number or a mechanism) in a sentence that holds no wrong claim. */
   explained: Set<string>;
+  /** For each explained concept, the sentences that explain it (by position), so breadth can be told from one rich sentence. */
+  explainedIn: Map<string, Set<number>>;
   /** Claims the interviewer pushed back on that still stand against the candidate. */
   findings: Finding[];
   /** Claims the candidate revised when challenged. */
@@ -38,6 +40,7 @@ export function gatherEvidence(session: Session, content: Content): Evidence {
   const mentioned = new Set<string>();
   const own = new Set<string>();
   const explained = new Set<string>();
+  const explainedIn = new Map<string, Set<number>>();
   // First raised (proposed or asked about) before any hint revealed it.
   const unprompted = new Set<string>();
   let injectionSeen = false;
@@ -62,12 +65,15 @@ export function gatherEvidence(session: Session, content: Content): Evidence {
         }
         if (claim.stance !== "proposes" || !unprompted.has(claim.concept)) continue;
         own.add(claim.concept);
-        if (claim.depth === "explained" && !disputed) explained.add(claim.concept);
+        if (claim.depth === "explained" && !disputed) {
+          explained.add(claim.concept);
+          explainedIn.set(claim.concept, (explainedIn.get(claim.concept) ?? new Set()).add(sentences.length - 1));
+        }
       }
     }
   });
   const corrected = session.findings.filter((finding) => finding.status === "corrected");
-  return { sentences, mentioned, own, explained, findings, corrected, injectionSeen, answerWords };
+  return { sentences, mentioned, own, explained, explainedIn, findings, corrected, injectionSeen, answerWords };
 }
 
 /** Whether a claim in this sentence shows the concept on the candidate's own account. */

@@ -8,9 +8,9 @@ import type { ScorecardRow } from "./schema.js";
  * only named. A list of terms has no explained signals, so it can reach `developing` at most.
  */
 export const RATING_THRESHOLDS = {
-  strong: { signals: 5, explained: 4 },
-  solid: { signals: 3, explained: 2 },
-  developing: { signals: 1, explained: 0 },
+  strong: { signals: 5, explained: 4, sentences: 2 },
+  solid: { signals: 3, explained: 2, sentences: 1 },
+  developing: { signals: 1, explained: 0, sentences: 0 },
 } as const;
 /** Below this many words in all answers together, communication cannot be more than developing. */
 const MIN_WORDS_FOR_COMMUNICATION = 80;
@@ -28,7 +28,12 @@ export function rateDimension(dimension: Dimension, evidence: Evidence, flags: r
   const signals = dimension.signals.filter((signal) => evidence.own.has(signal));
   const explained = dimension.signals.filter((signal) => evidence.explained.has(signal) || (revised && signal === REVISED_SIGNAL));
   const total = new Set([...signals, ...explained]).size;
-  const meets = (rating: keyof typeof RATING_THRESHOLDS) => total >= RATING_THRESHOLDS[rating].signals && explained.length >= RATING_THRESHOLDS[rating].explained;
+  // Breadth: one rich sentence shows a dimension less than the same ideas explained in several places.
+  const sentences = new Set(explained.flatMap((signal) => [...(evidence.explainedIn.get(signal) ?? [])])).size + (revised ? 1 : 0);
+  const meets = (rating: keyof typeof RATING_THRESHOLDS) => {
+    const threshold = RATING_THRESHOLDS[rating];
+    return total >= threshold.signals && explained.length >= threshold.explained && sentences >= threshold.sentences;
+  };
   let rating: Rating =
     dimension.basis === "explanation"
       ? explanationRating(evidence, total)
