@@ -29,9 +29,12 @@ export function judgeAnswer(session: Session, text: string, problem: Problem | u
     const before = session.findings.find((previous) => previous.id === finding.id);
     if (before?.status === "challenged" && (finding.status === "corrected" || finding.status === "held")) revisions.push({ kind: "revision", finding });
   }
+  const justResolved = new Set(findings.filter((finding, index) => finding.status !== session.findings[index]?.status).map((finding) => finding.id));
   for (const fresh of found) {
     const existing = findings.find((finding) => finding.id === fresh.id);
     if (!existing) findings.push(fresh);
+    // The answer to its own challenge may name the idea while correcting it.
+    else if (justResolved.has(existing.id)) continue;
     // Said again after taking it back: the correction did not stick.
     else if (existing.status === "corrected") findings = findings.map((finding) => (finding.id === fresh.id ? { ...finding, status: "held", quote: fresh.quote } : finding));
   }

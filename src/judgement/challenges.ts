@@ -58,9 +58,11 @@ export function resolveChallenges(findings: readonly Finding[], text: string, re
   );
   return findings.map((finding) => {
     if (finding.status !== "challenged") return finding;
-    if (repeated.has(finding.id) || HOLDS.test(text)) return { ...finding, status: "held" };
+    const revises = REVISES.test(text);
+    // Naming the wrong idea again while taking it back ("joining today's snapshot leaks the future") is not holding it.
+    if (HOLDS.test(text) || (repeated.has(finding.id) && !revises)) return { ...finding, status: "held" };
     const misconception = finding.misconceptionId ? judges.misconceptions.get(finding.misconceptionId) : undefined;
     const fixes = misconception?.revisedBy.some((concept) => proposed.has(concept)) ?? false;
-    return { ...finding, status: REVISES.test(text) || fixes ? "corrected" : "unanswered" };
+    return { ...finding, status: revises || fixes ? "corrected" : "unanswered" };
   });
 }

@@ -1,0 +1,35 @@
+import { describe, expect, test } from "@jest/globals";
+import { loadContent } from "../../src/engine/context.js";
+
+const content = loadContent();
+
+// Telling a candidate they are wrong when they are right is the worst mistake an interviewer can
+// make. Each of these is sound for its problem and must raise no misconception.
+const SOUND: ReadonlyArray<readonly [problem: string, claim: string]> = [
+  ["fraud", "Accuracy would be meaningless at one fraud in a thousand, so I'd report PR-AUC and recall at a fixed false-decline rate."],
+  ["fraud", "We join each label to the latest feature value visible before the transaction timestamp."],
+  ["fraud", "I'd never shuffle the data; training runs on the first twenty months and validation on the last four."],
+  ["fraud", "Velocity counts come from Flink sliding windows, while slow profile aggregates are refreshed in a nightly batch."],
+  ["fraud", "Declines can't be labels because we never see their outcome, so we keep a small randomised approval holdout."],
+  ["fraud", "Gradient-boosted trees rather than a deep network, because the inputs are tabular aggregates and latency is tight."],
+  ["fraud", "We monitor score distributions and alert when PSI on the top features drifts past 0.2."],
+  ["fraud", "The threshold comes from the cost of a chargeback against a declined good customer, not 0.5."],
+  ["fraud", "We never launch on an offline win alone: shadow scoring first, then a canary with automatic rollback."],
+  ["search-ranking", "Raw clicks are biased by position, so I'd weight them by inverse propensity estimated from randomised top slots."],
+  ["search-ranking", "I'd measure NDCG at 10 offline and purchases per search online, with abandonment as a guardrail."],
+  ["news-feed", "CTR alone would reward clickbait, so the objective mixes comments, shares and long-term retention with hide rate as a guardrail."],
+  ["ecommerce-recs", "Cold start matters here: new products get content embeddings and a small exploration budget."],
+  ["spam", "The spam folder only reflects the old filter, so labels come from users marking mail as spam or not spam."],
+  ["ads-bidding", "We calibrate the conversion model with isotonic regression before the prediction goes into the bid."],
+  ["dynamic-pricing", "Historical prices followed demand, so elasticity has to come from randomised switchback experiments."],
+  ["realtime-pipeline", "Training and serving read the same feature definitions, and we log served features to check parity."],
+  ["model-serving", "For ten times the traffic we profile first, batch requests on the GPU and autoscale on queue depth, which keeps cost per request flat."],
+];
+
+describe("sound claims are not challenged", () => {
+  test.each(SOUND)("%s: %s", (problemId, claim) => {
+    const problem = content.bank.resolve(problemId);
+    const found = content.analyser.analyse(claim).flatMap((sentence) => content.misconceptions.find(sentence, problem).map((entry) => entry.id));
+    expect(found).toEqual([]);
+  });
+});
