@@ -22,7 +22,7 @@ const CLAUSE_BREAK =
 // Phrases that contain a negator but do not negate ("not only", "no matter").
 const NOT_NEGATING = /\b(?:not only|not just|no matter|whether or not|if not|no-brainer|not least)\b/gi;
 const NEGATOR =
-  /\b(?:no need(?: for| to)?|no point(?: in)?|not worth|\w+n[’']t|cannot|no|not|never|without|none|nor|neither|skip(?:ping|ped)?|drop(?:ping|ped)?|ditch(?:ing)?|forget(?:ting)? about|leave out|leaving out|get rid of|do away with|avoid(?:ing)?|too early for)\b/gi;
+  /\b(?:no need(?: for| to)?|no point(?: in)?|not worth|\w+n[’']t|cannot|no|not|never|without|none|nor|neither|skip(?:ping|ped)?|drop(?:ping|ped)?(?! (?:out|off|in|below|by|to)\b)|ditch(?:ing)?|forget(?:ting)? about|leave out|leaving out|get rid of|do away with|avoid(?:ing)?|too early for)\b/gi;
 const ALTERNATIVE = /\b(?:instead of|rather than|in place of|as opposed to)\b/gi;
 // Negation before a hazard is a guard ("no leakage"), unless it is about not worrying about it.
 const NOT_WORRYING = /\b(?:worry|care|bother|concern(?:ed)?|deal|handle|handling|think|account|plan|spend|effort|invest|prioriti[sz]e)\b/i;

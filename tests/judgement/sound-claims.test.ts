@@ -19,6 +19,7 @@ const SOUND: ReadonlyArray<readonly [problem: string, claim: string]> = [
   ["search-ranking", "I'd measure NDCG at 10 offline and purchases per search online, with abandonment as a guardrail."],
   ["news-feed", "CTR alone would reward clickbait, so the objective mixes comments, shares and long-term retention with hide rate as a guardrail."],
   ["ecommerce-recs", "Cold start matters here: new products get content embeddings and a small exploration budget."],
+  ["ecommerce-recs", "Personal features are used only with consent, and deleted accounts drop out of training data under GDPR."],
   ["spam", "The spam folder only reflects the old filter, so labels come from users marking mail as spam or not spam."],
   ["ads-bidding", "We calibrate the conversion model with isotonic regression before the prediction goes into the bid."],
   ["dynamic-pricing", "Historical prices followed demand, so elasticity has to come from randomised switchback experiments."],
