@@ -25,7 +25,40 @@ const SOUND: ReadonlyArray<readonly [problem: string, claim: string]> = [
   ["dynamic-pricing", "Historical prices followed demand, so elasticity has to come from randomised switchback experiments."],
   ["realtime-pipeline", "Training and serving read the same feature definitions, and we log served features to check parity."],
   ["model-serving", "For ten times the traffic we profile first, batch requests on the GPU and autoscale on queue depth, which keeps cost per request flat."],
+  // Negation that is about something else, criticism of the wrong idea, and naming a practice only
+  // to say what goes wrong without it.
+  ["fraud", "There is no substitute for monitoring here."],
+  ["fraud", "No doubt we need monitoring."],
+  ["fraud", "Nothing ships without monitoring."],
+  ["fraud", "Without monitoring we'd never notice drift."],
+  ["fraud", "If we skipped monitoring, we'd miss drift for weeks."],
+  ["fraud", "Let's not forget monitoring."],
+  ["fraud", "I'm not sure monitoring alone is enough; we also need drift alerts."],
+  ["fraud", "Not having monitoring would be a disaster."],
+  ["fraud", "No baseline, no launch."],
+  ["fraud", "Without a baseline we can't tell if the deep model helps."],
+  ["fraud", "A random split would be wrong here; I'd hold out the last month."],
+  ["fraud", "Using declined payments as fraud labels would be circular, so I'd use chargebacks."],
+  ["fraud", "Retraining yearly is too slow for fraud, so I'd retrain weekly."],
+  ["fraud", "People often think the model stays accurate forever, it doesn't."],
+  ["search-ranking", "A BERT pass over 1,000 candidates doesn't fit in 80 ms, so BERT only reranks the top 50."],
+  ["search-ranking", "Monitoring: NDCG on each rater set, zero-result rate, latency and feature drift."],
 ];
+
+// And the wrong ideas themselves, said plainly, must still be heard.
+const WRONG: ReadonlyArray<readonly [problem: string, claim: string, id: string]> = [
+  ["fraud", "We don't need monitoring once it is live.", "no-monitoring"],
+  ["fraud", "No monitoring, the model is fine.", "no-monitoring"],
+  ["fraud", "We'd skip the baseline and go straight to the network.", "no-baseline"],
+  ["fraud", "We retrain the model once a year.", "slow-retraining-fast-drift"],
+];
+
+describe("wrong claims said plainly are heard", () => {
+  test.each(WRONG)("%s: %s", (problemId, claim, id) => {
+    const problem = content.bank.resolve(problemId);
+    expect(content.analyser.analyse(claim).flatMap((sentence) => content.misconceptions.find(sentence, problem).map((entry) => entry.id))).toContain(id);
+  });
+});
 
 describe("sound claims are not challenged", () => {
   test.each(SOUND)("%s: %s", (problemId, claim) => {
