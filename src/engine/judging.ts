@@ -22,12 +22,13 @@ export interface Judgement {
 export function judgeAnswer(session: Session, text: string, problem: Problem | undefined, content: Content): Judgement {
   const answerIndex = candidateAnswers(session).length - 1;
   const found = detectFindings(text, answerIndex, session.phase, problem, content);
-  const repeated = new Set(found.map((finding) => finding.id));
-  let findings = resolveChallenges(session.findings, text, repeated, content);
+  let findings = resolveChallenges(session.findings, text, problem, content);
   const revisions: Beat[] = [];
   for (const finding of findings) {
     const before = session.findings.find((previous) => previous.id === finding.id);
-    if (before?.status === "challenged" && (finding.status === "corrected" || finding.status === "held")) revisions.push({ kind: "revision", finding });
+    // One acknowledgement per outcome, however many claims it covers.
+    const outcome = finding.status === "corrected" || finding.status === "held";
+    if (before?.status === "challenged" && outcome && !revisions.some((beat) => beat.kind === "revision" && beat.finding.status === finding.status)) revisions.push({ kind: "revision", finding });
   }
   const justResolved = new Set(findings.filter((finding, index) => finding.status !== session.findings[index]?.status).map((finding) => finding.id));
   for (const fresh of found) {
@@ -50,7 +51,7 @@ export function judgeAnswer(session: Session, text: string, problem: Problem | u
 
 /** Whether a claim of this phase is still standing against the candidate, so the phase cannot close "on goal". */
 export function disputedIn(session: Session): boolean {
-  return session.findings.some((finding) => finding.phase === session.phase && (finding.status === "held" || finding.status === "challenged" || finding.status === "open"));
+  return session.findings.some((finding) => finding.phase === session.phase && finding.status !== "corrected");
 }
 
 /** Concepts the candidate put forward or asked about in these answers; rejected ones are not credited. */

@@ -156,8 +156,13 @@ export function answer(previous: Session, rawText: string, now: number, content:
     }
   }
 
-  // A challenge is this turn's question; the phase waits for the answer to it.
-  if (challenging) return { session, beats: [...beats, ...judged.challenges] };
+  // A challenge is this turn's question and the phase waits for the answer, unless the phase is out
+  // of turns or past its time: then it moves on and the claim is put at the next turn instead, so a
+  // stream of disputed claims cannot hold an interview in one phase for ever.
+  const limit = PHASE_GOALS[phase];
+  const forced = session.phaseTurns >= limit.maxTurns + CHALLENGE_GRACE.turns || (minutes > budget + CHALLENGE_GRACE.minutes && previous.nudged.includes(phase));
+  if (challenging && !forced) return { session, beats: [...beats, ...judged.challenges] };
+  if (challenging) session = deferChallenges(session, judged.challenges);
 
   // A strong, fast candidate gets the problem's follow-up constraints (seed 001's adaptive rules),
   // at most one per phase so the design still moves forward.
@@ -292,6 +297,15 @@ function advanceTo(
   const entered = enterPhase(session, phase, now);
   const intro = introBeats(entered, problem, mentioned, reason, content);
   return { session: intro.session, beats: [...beats, ...intro.beats] };
+}
+
+/** How far past its turns or its time a phase may be held open by challenges before it moves on regardless. */
+const CHALLENGE_GRACE = { turns: 4, minutes: 10 } as const;
+
+/** Challenges not put this turn wait, open, for the next one. */
+function deferChallenges(session: Session, challenges: readonly Beat[]): Session {
+  const deferred = new Set(challenges.flatMap((beat) => (beat.kind === "challenge" ? [beat.finding.id] : [])));
+  return { ...session, findings: session.findings.map((finding) => (deferred.has(finding.id) ? { ...finding, status: "open" } : finding)) };
 }
 
 /** Named components with no reasoning behind any of them ask for more than the next question. */

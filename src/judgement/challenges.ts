@@ -39,30 +39,42 @@ export function fromMisconception(misconception: Misconception, quote: string, a
   };
 }
 
-// Taking the challenge on board, or standing by the claim.
+// Taking the challenge on board, or standing by the claim. Weak words ("actually", "instead")
+// are not enough: "actually, accuracy is still the main metric" holds the claim.
 const REVISES =
-  /\b(?:good point|fair point|fair enough|you'?re right|that'?s (?:fair|right|true)|i (?:stand )?corrected|i'?d (?:revise|change|switch|correct|rather|go with|use)|i would (?:revise|change|switch|correct|rather|go with|use)|on second thought|let me (?:reconsider|revise|correct|rethink)|i was wrong|my mistake|i missed|agreed|actually|instead|switch(?:ing)? to|scratch that|that was wrong|wouldn'?t work|doesn'?t hold)\b/i;
-const HOLDS = /\b(?:i (?:still|stand by|maintain|disagree|don'?t agree)|i'?d (?:still|keep)|it'?s (?:still )?fine|that'?s (?:still )?fine|no,? (?:i think|it'?s|that'?s))\b/i;
+  /\b(?:good point|fair point|fair enough|you'?re right|you are right|that'?s (?:fair|right|true)|i (?:stand )?corrected|i'?d (?:revise|change|switch|correct)|i would (?:revise|change|switch|correct)|on second thought|let me (?:reconsider|revise|correct|rethink)|i was wrong|my mistake|i missed|agreed|scratch that|that was wrong|i take (?:that|it) back|wouldn'?t work|doesn'?t hold)\b/i;
+const HOLDS = /\b(?:i (?:still (?:think|believe|say|prefer|want|stand|maintain|would|say)|stand by|maintain|disagree|don'?t agree)|i'?d (?:still|keep)|(?:it|that)'?s (?:still )?fine|no,? (?:i think|it'?s|that'?s))\b/i;
+
+const TURNS = /\s*(?:;|,?\s*\bbut\b|,?\s*\bhowever\b|,?\s*\bwhereas\b|,?\s*\balthough\b)\s*/i;
 
 /**
- * What the answer to a challenge did with each challenged finding: the same claim again or a
- * defence holds it; taking the point, or proposing what would put it right, corrects it.
+ * What the answer to a challenge did with each challenged finding, judged on the sentences about
+ * it: those that say the idea again or propose what would put it right (with one claim challenged,
+ * the whole answer is about it). Proposing the fix or taking the point corrects it; saying it again
+ * without taking it back, or defending it, holds it; anything else leaves it unanswered.
  */
-export function resolveChallenges(findings: readonly Finding[], text: string, repeated: ReadonlySet<string>, judges: Judges): Finding[] {
-  const proposed = new Set(
-    judges.analyser
-      .analyse(text)
-      .flatMap((sentence) => sentence.claims)
-      .filter((claim) => claim.stance === "proposes")
-      .map((claim) => claim.concept),
-  );
+export function resolveChallenges(findings: readonly Finding[], text: string, problem: Problem | undefined, judges: Judges): Finding[] {
+  const challenged = findings.filter((finding) => finding.status === "challenged");
+  if (challenged.length === 0) return [...findings];
+  // Judged clause by clause: "I still think accuracy is right, but you are right about the split".
+  const sentences = judges.analyser
+    .analyse(text)
+    .flatMap((sentence) => sentence.text.split(TURNS).filter((part) => part.trim().length > 0))
+    .flatMap((part) => judges.analyser.analyse(part))
+    .map((sentence) => ({
+      text: sentence.text,
+      proposed: new Set(sentence.claims.filter((claim) => claim.stance === "proposes").map((claim) => claim.concept)),
+      repeats: new Set(judges.misconceptions.find(sentence, problem).map((misconception) => misconception.id)),
+    }));
+  // An answer that opens by taking something back ("let me correct that") takes back what it goes on to name.
+  const opensWithRevision = REVISES.test(sentences[0]?.text ?? "");
   return findings.map((finding) => {
     if (finding.status !== "challenged") return finding;
-    const revises = REVISES.test(text);
-    // Naming the wrong idea again while taking it back ("joining today's snapshot leaks the future") is not holding it.
-    if (HOLDS.test(text) || (repeated.has(finding.id) && !revises)) return { ...finding, status: "held" };
-    const misconception = finding.misconceptionId ? judges.misconceptions.get(finding.misconceptionId) : undefined;
-    const fixes = misconception?.revisedBy.some((concept) => proposed.has(concept)) ?? false;
-    return { ...finding, status: revises || fixes ? "corrected" : "unanswered" };
+    const fixes = new Set(finding.misconceptionId ? (judges.misconceptions.get(finding.misconceptionId)?.revisedBy ?? []) : []);
+    const about = sentences.filter((sentence) => challenged.length === 1 || sentence.repeats.has(finding.id) || [...sentence.proposed].some((concept) => fixes.has(concept)));
+    if (about.some((sentence) => [...sentence.proposed].some((concept) => fixes.has(concept)) && !sentence.repeats.has(finding.id))) return { ...finding, status: "corrected" };
+    if (about.some((sentence) => REVISES.test(sentence.text)) || (opensWithRevision && about.length > 0)) return { ...finding, status: "corrected" };
+    if (about.some((sentence) => sentence.repeats.has(finding.id) || HOLDS.test(sentence.text))) return { ...finding, status: "held" };
+    return { ...finding, status: "unanswered" };
   });
 }

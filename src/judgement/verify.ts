@@ -6,6 +6,8 @@ import { fromMisconception } from "./challenges.js";
 import type { Assessment, Finding } from "./finding.js";
 import type { MisconceptionBook } from "./misconceptions.js";
 
+/** Wrong claims taken from the model per answer and per interview; the rules' own are bounded by the data. */
+export const MODEL_FINDINGS = { perAnswer: 2, perInterview: 8 } as const;
 /** Shortest quote worth checking: anything shorter matches too easily to prove anything. */
 const MIN_QUOTE = 12;
 const MAX_CORRECTION = 300;
@@ -53,7 +55,8 @@ export function verifyClaims(
     const covered = known.some(
       (finding) => (misconceptionId !== null && finding.misconceptionId === misconceptionId) || normalise(finding.quote).includes(needle) || needle.includes(normalise(finding.quote)),
     );
-    if (covered) continue;
+    const fromModel = known.filter((finding) => finding.source === "model").length;
+    if (covered || findings.length >= MODEL_FINDINGS.perAnswer || fromModel >= MODEL_FINDINGS.perInterview) continue;
     const misconception = misconceptionId ? judges.misconceptions.get(misconceptionId) : undefined;
     const finding: Finding = misconception
       ? { ...fromMisconception(misconception, quote, latest.answerIndex, latest.phase), source: "model" }

@@ -35,7 +35,8 @@ export function gatherEvidence(session: Session, content: Content): Evidence {
   const answers = candidateAnswers(session);
   const hints = session.transcript.filter((entry) => entry.role === "interviewer" && entry.kind === "hint");
   const findings = standing(session.findings);
-  const wrongQuotes = [...findings.map((finding) => finding.quote), ...session.assessments.filter((assessment) => assessment.verdict === "wrong").map((assessment) => assessment.quote)];
+  // A claim corrected later was still wrong when said: never evidence for a good rating or a strength.
+  const wrongQuotes = [...session.findings.map((finding) => finding.quote), ...session.assessments.filter((assessment) => assessment.verdict === "wrong").map((assessment) => assessment.quote)];
   const sentences: EvidenceSentence[] = [];
   const mentioned = new Set<string>();
   const own = new Set<string>();
