@@ -1,10 +1,4 @@
 import type { AreaId, Concept } from "../content/schemas.js";
-import type { Sentence } from "./sentences.js";
-
-/** A sentence of the candidate's with the concepts it shows. */
-export interface TaggedSentence extends Sentence {
-  concepts: string[];
-}
 
 /** Where a concept's words stand in a text. */
 export interface ConceptSpan {
@@ -49,10 +43,6 @@ export class ConceptMatcher {
       }
     }
     return spans;
-  }
-
-  concept(id: string): Concept | undefined {
-    return this.byId.get(id);
   }
 
   areaOf(id: string): AreaId | undefined {

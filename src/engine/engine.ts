@@ -12,7 +12,8 @@ import { PHASE_SPECS } from "./phases.js";
 import type { Beat, BeatKind } from "./plan.js";
 import { candidateAnswers, type Candidate, type EntryKind, type Session } from "./session.js";
 import type { Problem } from "../content/schemas.js";
-import type { ModelClaim } from "../interviewer/llm/schemas.js";
+import { MODEL_FINDING_WORDS } from "../interviewer/lines.js";
+import type { ModelClaim } from "../judgement/finding.js";
 import { verifyClaims } from "../judgement/verify.js";
 import { answer, begin, command, type Turn } from "./turn.js";
 
@@ -150,8 +151,10 @@ export class InterviewEngine {
 
   /** The model's claims about the latest answer, verified against it and recorded; wrong ones wait to be challenged. */
   private verified(session: Session, claims: readonly ModelClaim[], candidateText: string, problem: Problem | undefined): Session {
-    const answerIndex = candidateAnswers(session).length - 1;
-    const { assessments, findings } = verifyClaims(claims, { text: candidateText, answerIndex, phase: session.phase }, session.findings, problem, this.deps.content);
+    const answers = candidateAnswers(session);
+    // The answer as stored (trimmed, cut to length), which is what quotes must be found in.
+    const text = answers[answers.length - 1]?.text ?? candidateText;
+    const { assessments, findings } = verifyClaims(claims, { text, answerIndex: answers.length - 1, phase: session.phase }, session.findings, problem, this.deps.content, MODEL_FINDING_WORDS);
     return { ...session, findings: [...session.findings, ...findings], assessments: [...session.assessments, ...assessments].slice(-MAX_ASSESSMENTS) };
   }
 

@@ -309,7 +309,7 @@ function deferChallenges(session: Session, challenges: readonly Beat[]): Session
 }
 
 /** Named components with no reasoning behind any of them ask for more than the next question. */
-const UNPACK = { minNamed: 3, perInterview: 2 } as const;
+const UNPACK = { minNamed: 3, perInterview: 2, maxName: 30 } as const;
 
 function unpackBeat(session: Session, claims: readonly Claim[], content: Content): { session: Session; beat: Beat } | undefined {
   const proposed = claims.filter((claim) => claim.stance === "proposes");
@@ -320,7 +320,10 @@ function unpackBeat(session: Session, claims: readonly Claim[], content: Content
   if (given.includes(marker) || given.length >= UNPACK.perInterview) return undefined;
   // In the candidate's own words, from the parts of the design (not habits such as "trade-offs").
   const parts = named.filter((claim) => content.matcher.areaOf(claim.concept) !== undefined);
-  const words = [...new Set((parts.length >= 2 ? parts : named).map((claim) => claim.words))].slice(0, 2);
+  // Short names only ("Kafka", "a feature store"): a pattern can span more than a name.
+  const names = (parts.length >= 2 ? parts : named).map((claim) => claim.words.trim()).filter((name) => name.length > 0 && name.length <= UNPACK.maxName);
+  const words = [...new Map(names.map((name) => [name.toLowerCase(), name])).values()].slice(0, 2);
+  if (words.length < 2) return undefined;
   return { session: { ...session, probesAsked: [...session.probesAsked, marker] }, beat: { kind: "unpack", concepts: words } };
 }
 

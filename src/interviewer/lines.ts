@@ -10,6 +10,13 @@ import { inSentence, listInWords } from "./words.js";
  * never gushing) can be read and tuned in one place.
  */
 
+/** How a wrong claim the model found, with no entry in the data, is put to the candidate and shown. */
+export const MODEL_FINDING_WORDS = {
+  claim: "Made a claim the interviewer judged wrong for this problem.",
+  challenge: "How would you defend that for this problem, or would you revise it?",
+  correction: "The interviewer judged this claim wrong for this problem; work out why before your next interview.",
+} as const;
+
 export const HINT_RUNG_NAMES = ["nudge", "direction", "approach", "full architecture"] as const;
 
 const ACKNOWLEDGEMENTS = ["Okay.", "Noted.", "Understood.", "Right.", "Got it."] as const;

@@ -1,7 +1,7 @@
 import type { Problem } from "../content/schemas.js";
 import type { Beat } from "../engine/plan.js";
 import type { InterviewerState, Session } from "../engine/session.js";
-import type { ModelClaim } from "./llm/schemas.js";
+import type { ModelClaim } from "../judgement/finding.js";
 
 /** One turn to put into words: the session after the engine's decision and the beats it chose. */
 export interface TurnRequest {

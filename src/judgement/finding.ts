@@ -34,6 +34,16 @@ export type Finding = z.infer<typeof FindingSchema>;
 
 export const VERDICTS = ["sound", "wrong", "unsupported"] as const;
 
+/** One claim of the latest answer as a model judges it; the engine checks the quote before using it. */
+export const ModelClaimSchema = z.object({
+  quote: z.string().describe("The claim, copied exactly from the candidate's latest message."),
+  verdict: z.enum(VERDICTS).describe("sound: right for this problem; wrong: a mistake for this problem; unsupported: a choice that matters here, asserted without any reason."),
+  dimension: DimensionIdSchema.describe("The rubric dimension the claim bears on."),
+  misconceptionId: z.string().nullable().describe("For a wrong claim: the id from the misconception list, or null."),
+  correction: z.string().nullable().describe("For a wrong claim: one sentence on what is right instead; otherwise null."),
+});
+export type ModelClaim = z.infer<typeof ModelClaimSchema>;
+
 /** A model's judgement of one claim in the latest answer, kept only after its quote was found verbatim. */
 export const AssessmentSchema = z.object({
   quote: z.string(),

@@ -2,6 +2,7 @@ import type { AnalysedSentence, Claim } from "../analysis/claims.js";
 import type { Content } from "../engine/context.js";
 import { candidateAnswers, type Session } from "../engine/session.js";
 import { standing, type Finding } from "../judgement/finding.js";
+import { normaliseQuote } from "../judgement/verbatim.js";
 import { graphemePrefix } from "../text/clip.js";
 
 /** A sentence of the candidate's and whether it may stand as evidence for a good rating. */
@@ -36,7 +37,7 @@ export function gatherEvidence(session: Session, content: Content): Evidence {
   const hints = session.transcript.filter((entry) => entry.role === "interviewer" && entry.kind === "hint");
   const findings = standing(session.findings);
   // A claim corrected later was still wrong when said: never evidence for a good rating or a strength.
-  const wrongQuotes = [...session.findings.map((finding) => finding.quote), ...session.assessments.filter((assessment) => assessment.verdict === "wrong").map((assessment) => assessment.quote)];
+  const wrongQuotes = [...session.findings.map((finding) => finding.quote), ...session.assessments.filter((assessment) => assessment.verdict === "wrong").map((assessment) => assessment.quote)].map(normaliseQuote);
   const sentences: EvidenceSentence[] = [];
   const mentioned = new Set<string>();
   const own = new Set<string>();
@@ -56,7 +57,8 @@ export function gatherEvidence(session: Session, content: Content): Evidence {
         continue;
       }
       answerWords += sentence.text.split(/\s+/).length;
-      const disputed = wrongQuotes.some((quote) => quote.includes(sentence.text) || sentence.text.includes(quote));
+      const text = normaliseQuote(sentence.text);
+      const disputed = wrongQuotes.some((quote) => quote.includes(text) || text.includes(quote));
       sentences.push({ ...sentence, disputed });
       for (const claim of sentence.claims) {
         if (claim.stance === "rejects") continue;

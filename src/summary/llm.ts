@@ -1,8 +1,7 @@
-import { isInjection } from "../analysis/injection.js";
 import { RATINGS, type Rating } from "../content/schemas.js";
 import type { Content } from "../engine/context.js";
 import { candidateAnswers, type Session } from "../engine/session.js";
-import { standing } from "../judgement/finding.js";
+import { candidateQuote, normaliseQuote } from "../judgement/verbatim.js";
 import { LlmError, type ChatModel } from "../llm/chat.js";
 import { summaryMessages } from "../interviewer/llm/prompts.js";
 import { SummaryOutputSchema, type SummaryOutput } from "../interviewer/llm/schemas.js";
@@ -46,19 +45,17 @@ export class LlmSummarizer implements Summarizer {
 }
 
 function merge(base: Summary, output: SummaryOutput, session: Session, content: Content): Summary {
-  const said = candidateAnswers(session).map((entry) => normalise(entry.text));
-  const wrong = [...standing(session.findings).map((finding) => finding.quote), ...session.assessments.filter((assessment) => assessment.verdict === "wrong").map((assessment) => assessment.quote)].map(normalise);
-  const verified = (quote: string) => {
-    const needle = normalise(quote);
-    return needle.length >= 12 && !isInjection(quote) && said.some((text) => text.includes(needle));
-  };
-  const disputed = (quote: string) => wrong.some((claim) => claim.includes(normalise(quote)) || normalise(quote).includes(claim));
+  const said = candidateAnswers(session).map((entry) => entry.text);
+  // Every claim found wrong, corrected or not: it was wrong when said, so it never backs a good rating.
+  const wrong = [...session.findings.map((finding) => finding.quote), ...session.assessments.filter((assessment) => assessment.verdict === "wrong").map((assessment) => assessment.quote)].map(normaliseQuote);
+  const disputed = (quote: string) => wrong.some((claim) => claim.includes(normaliseQuote(quote)) || normaliseQuote(quote).includes(claim));
   const scorecard = base.scorecard.map((row): ScorecardRow => {
     const proposal = output.scorecard.find((candidate) => candidate.dimension === row.dimension);
     if (!proposal) return row;
     const rating = bounded(proposal.rating, row.rating);
     const good = rating === "strong" || rating === "solid";
-    const quotes = [...new Set(proposal.quotes.filter((quote) => verified(quote) && !(good && disputed(quote))).map((quote) => quote.trim()))].slice(0, 2);
+    const own = proposal.quotes.flatMap((quote) => candidateQuote(quote, said, content.analyser)?.text ?? []);
+    const quotes = [...new Set(own.filter((quote) => !(good && disputed(quote))))].slice(0, 2);
     if (quotes.length === 0 || proposal.rating === "not-shown") return row;
     return { ...row, rating, evidence: quotes, justification: proposal.justification || row.justification };
   });
@@ -84,6 +81,3 @@ function bounded(proposed: Rating, anchor: Rating): Rating {
   return RATINGS[Math.max(RATINGS.indexOf(proposed), anchorIndex - 1)] ?? anchor;
 }
 
-function normalise(text: string): string {
-  return text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, " ").trim().toLowerCase();
-}

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "@jest/globals";
 import { DIMENSION_IDS, RATINGS, type Rating } from "../../src/content/schemas.js";
 import type { Session } from "../../src/engine/session.js";
-import type { ModelClaim } from "../../src/interviewer/llm/schemas.js";
+import type { ModelClaim } from "../../src/judgement/finding.js";
 import { buildSummary } from "../../src/summary/build.js";
 import type { Summary } from "../../src/summary/schema.js";
 import { FakeOpenAI, fakeSummary, type FakeReply, type RecordedRequest } from "../fakes/openai.js";

@@ -202,7 +202,7 @@ function directive(beat: Beat, session: Session): string {
         ? "They revised the claim you challenged: acknowledge the correction in a few words, without gushing."
         : "They stood by the claim you challenged: say briefly that you still disagree and that it goes on their list to revisit, then go on.";
     case "unpack":
-      return `Their answer names components without explaining any. Ask them to take ${beat.concepts.join(" and ")} and explain how data moves between them and why this problem needs each.`;
+      return "Their answer names components without explaining any. Ask them to pick two of the components they listed and explain how data moves between them and why this problem needs each.";
     case "area-question":
       return `Their design leaves out ${beat.area.title.toLowerCase()}. Ask about it: "${beat.area.question}"`;
     case "deep-dive":

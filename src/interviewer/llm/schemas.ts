@@ -1,22 +1,12 @@
 import { z } from "zod";
 import { DimensionIdSchema, RatingSchema } from "../../content/schemas.js";
-import { VERDICTS } from "../../judgement/finding.js";
+import { ModelClaimSchema } from "../../judgement/finding.js";
 import { NarrativeSchema } from "../../summary/schema.js";
 
 /**
  * What the model returns each turn. Length limits are checked after parsing rather than in the
  * schema, because strict structured-output modes reject minItems/maxLength keywords.
  */
-/** One claim of the latest answer as the model judges it; the engine checks the quote before using it. */
-export const ModelClaimSchema = z.object({
-  quote: z.string().describe("The claim, copied exactly from the candidate's latest message."),
-  verdict: z.enum(VERDICTS).describe("sound: right for this problem; wrong: a mistake for this problem; unsupported: asserted without a reason."),
-  dimension: DimensionIdSchema.describe("The rubric dimension the claim bears on."),
-  misconceptionId: z.string().nullable().describe("For a wrong claim: the id from the misconception list, or null."),
-  correction: z.string().nullable().describe("For a wrong claim: one sentence on what is right instead; otherwise null."),
-});
-export type ModelClaim = z.infer<typeof ModelClaimSchema>;
-
 export const TurnOutputSchema = z.object({
   message: z.string().describe("What you say to the candidate now, in plain text."),
   phaseGoalMet: z.boolean().describe("True when the candidate has done what the current phase asks."),

@@ -76,8 +76,8 @@ describe("the terminal interviewer judges what the candidate claims", () => {
     expect(credited).not.toContain("monitors the model in production");
     expect(credited).not.toContain("starts from a simple baseline");
     expect(credited).toContain("considers gradient-boosted trees");
-    expect(run.claims.map((claim) => claim.id)).toEqual(expect.arrayContaining(["no-monitoring", "no-baseline"]));
-    expect(run.claims.map((claim) => claim.id)).not.toContain("no-feature-store");
+    // Rejecting monitoring and a baseline is held against them; rejecting a feature store is a choice, and costs nothing.
+    expect(run.claims.map((claim) => claim.id).sort()).toEqual(["no-baseline", "no-monitoring"]);
   });
 
   test("a claim revised when challenged is shown as corrected, in the candidate's favour", async () => {
