@@ -17,5 +17,7 @@ describe("the offline interviewer's judgement on the labelled eval set", () => {
     expect(result.terseRightTotal).not.toBeNull();
     expect(result.terseRightTotal ?? 0).toBeGreaterThanOrEqual((result.termListTotal ?? 0) + 4);
     expect(result.negatedCredited).toBe(0);
+    // A challenge of something the candidate did not get wrong is the worst error an interviewer makes.
+    expect(result.unplanted).toBe(0);
   });
 });
