@@ -35,7 +35,7 @@ const ABSENCE = /\b(?:no|none|nor|neither|nothing)\b/gi;
 const REJECTING =
   /\b(?:no need(?: for| to)?|no point(?: in)?|not worth|skip(?:ping|ped)?|drop(?:ping|ped)?(?! (?:out|off|in|below|by|to)\b)|ditch(?:ing)?|forget(?:ting)? about|leave out|leaving out|get rid of|do away with|avoid(?:ing)?|too early for|without|with no)\b/gi;
 const WANTING =
-  /\b(?:need|needs|use|using|want|wants|bother|bothering|add|adding|build|building|do|doing|have|having|include|including|run|running|care|worry|require|trust|keep|go with|rely on|invest|spend|see a need|think|plan|deal with|handle|handling|monitor|set up|start with|recommend|suggest|bet on|pick|choose)\b/i;
+  /\b(?:see the point|see why|see a reason|need|needs|use|using|want|wants|bother|bothering|add|adding|build|building|do|doing|have|having|include|including|run|running|care|worry|require|trust|keep|go with|rely on|invest|spend|see a need|think|plan|deal with|handle|handling|monitor|set up|start with|recommend|suggest|bet on|pick|choose)\b/i;
 // "never a shuffled split", "not the accuracy": a negation reaches across articles and the like.
 const DETERMINERS_ONLY = /^\s*(?:(?:a|an|the|any|some|real|proper|separate|extra|more|much|our|their|this|that|such|even|just)\s+){0,3}$/i;
 /** Words between a negator and the words it reaches; more than this and the negation is about something else. */
@@ -51,7 +51,7 @@ const ALTERNATIVE = /\b(?:instead of|rather than|in place of|as opposed to)\b/i;
 // Negation before a hazard is a guard ("no leakage"), unless it is about not worrying about it.
 const NOT_WORRYING = /\b(?:worry|care|bother|concern(?:ed)?|deal|handle|handling|think|account|plan|spend|effort|invest|prioriti[sz]e)\b/i;
 const ADVERB = "(?:really |actually |much |even |necessarily |that |such |truly |just |always )?";
-const WORTHLESS = `(?:needed|necessary|required|worth(?: it)?|important|relevant|useful|helpful|something (?:i'?d|we'?d|we|i|you|the model) (?:spend|need|have|has|should)|an? (?:concern|problem|issue|priority|big deal|factor)|our (?:problem|concern|job))`;
+const WORTHLESS = `(?:needed|necessary|required|worth(?: it)?|important|relevant|useful|helpful|something (?:i'?d|we'?d|we|i|you|the model) (?:spend|need|have|has|should)|an? (?:big |real |major |serious |huge |day-one )?(?:concern|problem|issue|priority|deal|factor)|our (?:problem|concern|job))`;
 const PRACTICE_NOUN = /^[\s-]*(?:detection|detectors?|monitoring|checks?|alerts?|alerting|handling|correction|tests?|testing|mitigation|guards?|dashboards?)\b/i;
 const DISMISSAL = new RegExp(
   [
@@ -63,6 +63,8 @@ const DISMISSAL = new RegExp(
     `\\bwon[’']?t ${ADVERB}(?:matter|help|be ${ADVERB}${WORTHLESS})`,
     "\\b(?:can|could) (?:safely )?(?:be )?(?:skipped|ignored|dropped|skip|ignore|drop)\\b",
     "\\b(?:never|rarely) (?:matters?|an issue|a problem)\\b",
+    // Deferred out of the design: "monitoring can come later".
+    "\\b(?:can|could) (?:come|wait|happen|be added) (?:later|after launch)|\\bcan wait\\b|\\b(?:a|an) (?:later|phase[- ]two|v2|nice[- ]to[- ]have) (?:thing|problem|item)\\b",
     "\\bwould only (?:annoy|cost|slow|hurt|confuse|delay|get in the way)",
     // Criticised: "a random split would be wrong here", "yearly retraining is too slow".
     `\\b(?:is|are|was|would be|will be|'s|seems?|looks?) ${ADVERB}(?:wrong|a mistake|circular|naive|a trap|dangerous|too (?:slow|late|coarse|stale|infrequent|rare|optimistic))\\b`,

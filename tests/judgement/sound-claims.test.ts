@@ -51,6 +51,23 @@ const WRONG: ReadonlyArray<readonly [problem: string, claim: string, id: string]
   ["fraud", "No monitoring, the model is fine.", "no-monitoring"],
   ["fraud", "We'd skip the baseline and go straight to the network.", "no-baseline"],
   ["fraud", "We retrain the model once a year.", "slow-retraining-fast-drift"],
+  ["fraud", "Honestly I don't see the point of monitoring once the model is validated.", "no-monitoring"],
+  ["fraud", "Monitoring can come later, it's not a priority for launch.", "no-monitoring"],
+  ["fraud", "I wouldn't set up drift detection; fraud behaviour is pretty stable.", "no-monitoring"],
+  ["fraud", "Skipping the baseline saves us a sprint.", "no-baseline"],
+  ["fraud", "I'd randomly split the transactions 80/20 into train and test.", "random-split-on-time-data"],
+  ["fraud", "Success means 99.9% accuracy on the test set.", "accuracy-on-rare-class"],
+  ["fraud", "We'd retrain it every six months or so.", "slow-retraining-fast-drift"],
+  ["fraud", "A nightly batch job computes all the features, including the transaction counts.", "batch-only-fresh-features"],
+  ["fraud", "Once the new model wins offline we swap it in for all traffic.", "launch-on-offline-metric"],
+  ["fraud", "Fairness isn't really an issue here because we don't use demographics.", "fairness-not-relevant"],
+  ["news-feed", "We'd simply maximise clicks, that's the cleanest objective.", "engagement-only-objective"],
+  ["news-feed", "New users aren't a big problem, they'll get the trending posts.", "cold-start-not-a-problem"],
+  ["search-ranking", "Clicked results are relevant results, so clicks are our labels.", "clicks-are-relevance"],
+  ["ecommerce-recs", "An A/B test isn't necessary; we can compare conversion before and after launch.", "no-ab-test"],
+  ["ads-bidding", "Calibration doesn't matter much since we only rank the ads.", "uncalibrated-bids"],
+  ["spam", "We'd take whatever ends up in users' spam folders as the spam label.", "spam-folder-as-labels"],
+  ["realtime-pipeline", "Each team can reimplement features in its serving code; small differences won't matter.", "skew-not-a-problem"],
 ];
 
 describe("wrong claims said plainly are heard", () => {
