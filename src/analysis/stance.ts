@@ -19,9 +19,10 @@ export type ConceptKind = "practice" | "hazard";
 const CLAUSE_BREAK =
   /[;:()]|\s[-–—]\s|,\s*(?=(?:and|but|so|then|yet|while|whereas|which|plus|i|we|i'd|we'd|i'll|we'll|it|they|this|that|because|since|though|although|otherwise)\b)|\b(?:but|because|since|whereas|although|though|so that|which|while|unless|except|otherwise|and then)\b|\b(?:so|and)\b(?=\s+(?:we|i|the|it|that|there|our|i'd|we'd|i'll|we'll|they|then)\b)/gi;
 
-// Phrases that contain a negator but affirm ("not only", "no doubt", "there is no substitute for").
+// Phrases that contain a negator but affirm ("not only", "no doubt", "there is no substitute for"),
+// or protect what follows ("without hurting approval rate", "don't degrade latency").
 const NOT_NEGATING =
-  /\b(?:not only|not just|no matter|whether or not|if not|no-brainer|not least|no doubt|no question|no substitute for|no alternative to|no excuse for|no shortcut|no way around|not (?:forget|skip|ignore|underestimate|neglect)|never (?:forget|skip|ignore|underestimate)|(?:can'?t|cannot) (?:do|live|go) without)\b/gi;
+  /\b(?:not only|not just|no matter|whether or not|if not|no-brainer|not least|no doubt|no question|no substitute for|no alternative to|no excuse for|no shortcut|no way around|not (?:forget|skip|ignore|underestimate|neglect)|never (?:forget|skip|ignore|underestimate)|(?:can'?t|cannot) (?:do|live|go) without)\b|\b(?:without|not|never|avoid(?:ing)?|\w+n[’']t)\s+(?:hurt|harm|degrad|reduc|los|sacrific|affect|break|compromis|worsen|slow|tank|dent)\w*/gi;
 /**
  * Negators and what they reach. A plain negation ("not", "n't", "never") reaches the words only
  * through a verb of wanting or doing ("don't need", "wouldn't bother with", "never use") or when

@@ -30,6 +30,10 @@ describe("a candidate's sentence becomes claims", () => {
     expect(claims("Training-serving skew isn't really a problem for us.")).toContain("training-serving-skew:rejects:named");
   });
 
+  test("a negation that protects something proposes it", () => {
+    expect(claims("Cut fraud losses without hurting approval rate.")).toContain("online-metrics:proposes:named");
+  });
+
   test("double negation proposes", () => {
     expect(claims("We would never launch without an A/B test on approval rate.")).toContain("ab-testing:proposes:named");
   });

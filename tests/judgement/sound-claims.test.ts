@@ -43,6 +43,7 @@ const SOUND: ReadonlyArray<readonly [problem: string, claim: string]> = [
   ["fraud", "People often think the model stays accurate forever, it doesn't."],
   ["search-ranking", "A BERT pass over 1,000 candidates doesn't fit in 80 ms, so BERT only reranks the top 50."],
   ["search-ranking", "Monitoring: NDCG on each rater set, zero-result rate, latency and feature drift."],
+  ["ecommerce-recs", "We want more purchases per session without hurting the A/B test's guardrail on returns."],
 ];
 
 // And the wrong ideas themselves, said plainly, must still be heard.
