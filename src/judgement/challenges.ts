@@ -43,7 +43,7 @@ export function fromMisconception(misconception: Misconception, quote: string, a
 // are not enough: "actually, accuracy is still the main metric" holds the claim.
 const REVISES =
   /\b(?:good point|fair point|fair enough|you'?re right|you are right|that'?s (?:fair|right|true)|i (?:stand )?corrected|i'?d (?:revise|change|switch|correct)|i would (?:revise|change|switch|correct)|on second thought|let me (?:reconsider|revise|correct|rethink)|i was wrong|my mistake|i missed|agreed|scratch that|that was wrong|i take (?:that|it) back|wouldn'?t work|doesn'?t hold)\b/i;
-const HOLDS = /\b(?:i (?:still (?:think|believe|say|prefer|want|stand|maintain|would|say)|stand by|maintain|disagree|don'?t agree)|i'?d (?:still|keep)|(?:it|that)'?s (?:still )?fine|no,? (?:i think|it'?s|that'?s))\b/i;
+const HOLDS = /\b(?:i (?:still (?:think|believe|say|prefer|want|stand|maintain|would)|stand by|maintain|disagree|don'?t agree)|i'?d (?:still|keep)|(?:it|that)'?s (?:still )?fine|no,? (?:i think|it'?s|that'?s))\b/i;
 
 const TURNS = /\s*(?:;|,?\s*\bbut\b|,?\s*\bhowever\b|,?\s*\bwhereas\b|,?\s*\balthough\b)\s*/i;
 
