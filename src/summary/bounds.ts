@@ -1,3 +1,4 @@
+import { graphemePrefix } from "../text/clip.js";
 import type { ScorecardRow, Summary } from "./schema.js";
 
 /**
@@ -23,7 +24,6 @@ export const SUMMARY_LIMITS = {
 } as const;
 
 const ELLIPSIS = "…";
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /**
  * The summary with every prose field, list and list item within SUMMARY_LIMITS. Lists whose length
@@ -88,10 +88,6 @@ function clip(text: string): string {
  */
 export function clipText(text: string, limit: number): string {
   if (text.length <= limit) return text;
-  let end = 0;
-  for (const { index, segment } of graphemes.segment(text)) {
-    if (index + segment.length > limit - ELLIPSIS.length) break;
-    end = index + segment.length;
-  }
-  return `${text.slice(0, end).trimEnd()}${ELLIPSIS}`;
+  // The shared cut finds the boundary where it is, instead of walking every grapheme of a long text.
+  return `${graphemePrefix(text, limit - ELLIPSIS.length).trimEnd()}${ELLIPSIS}`;
 }
