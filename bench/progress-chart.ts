@@ -1,6 +1,6 @@
 // Rendering the progress chart on the server: a full chart (six dimensions over twelve interviews) to PNG.
 import { RATINGS } from "../src/content/schemas.js";
-import { RATING_LABELS } from "../src/summary/message.js";
+import { RATING_LABELS } from "../src/voice/summary/message.js";
 import { renderBandChart } from "../src/team/chart.js";
 import { percentile } from "./stats.js";
 

@@ -7,12 +7,12 @@ import { SlackPlatform } from "../adapters/slack/platform.js";
 import type { Config } from "../src/config/env.js";
 import type { Content } from "../src/engine/context.js";
 import { createLogger } from "../src/ops/logger.js";
-import type { ChatPlatform } from "../src/service/platform.js";
-import { runFromCommandLine } from "../src/service/main.js";
+import type { ChatPlatform } from "../src/app/platform.js";
+import { runFromCommandLine } from "../src/app/main.js";
 
 /**
  * The chat platforms this deployment has credentials for; each implements ChatPlatform
- * (src/service/platform.ts) and owns a thread-key prefix. A bad platform variable stops start-up
+ * (src/app/platform.ts) and owns a thread-key prefix. A bad platform variable stops start-up
  * with one line, like every other setting.
  */
 function configuredPlatforms(config: Config, { bank }: Content): ChatPlatform[] {

@@ -1,10 +1,10 @@
 import { embeddedApp } from "../src/app/embedded.js";
 import { LocalThread } from "../src/app/local-thread.js";
-import type { Clock } from "../src/clock.js";
+import type { Clock } from "../src/core/clock.js";
 import { loadConfig } from "../src/config/env.js";
 import { DIMENSION_IDS, RATINGS, type DimensionId, type Rating } from "../src/content/schemas.js";
-import type { Session } from "../src/engine/session.js";
-import type { Summary } from "../src/summary/schema.js";
+import type { Session } from "../src/domain/session.js";
+import type { Summary } from "../src/domain/summary.js";
 import type { EvalCase } from "./cases.js";
 
 /** Minutes between candidate messages: a 45-minute interview over the case's messages. */

@@ -12,8 +12,8 @@ import type { ProblemBank } from "../../src/content/bank.js";
 import { parseLevel } from "../../src/content/bank.js";
 import { editDistance } from "../../src/content/fuzzy.js";
 import type { Problem } from "../../src/content/schemas.js";
-import { LEVELS, type Level } from "../../src/engine/levels.js";
-import { clip } from "../../src/text/clip.js";
+import { LEVELS, type Level } from "../../src/content/levels.js";
+import { clip } from "../../src/core/text/clip.js";
 
 export const COMMAND_NAME = "mock-interview";
 

@@ -1,6 +1,6 @@
 import { DiscordAPIError, type REST } from "@discordjs/rest";
 import { z } from "zod";
-import { DependencyDownError } from "../../src/errors.js";
+import { DependencyDownError } from "../../src/core/errors.js";
 import type { Directory } from "../../src/team/directory.js";
 import { discordUserId, parseThreadKey } from "./thread-key.js";
 

@@ -9,11 +9,11 @@ import {
   type TextChannel,
   type ThreadChannel,
 } from "discord.js";
-import { interviewParentMessage, plannedProblem } from "../../src/commands/mock-interview.js";
+import { interviewParentMessage, plannedProblem } from "../../src/features/slash-command.js";
 import type { ProblemBank } from "../../src/content/bank.js";
-import type { Focus } from "../../src/engine/focus.js";
-import { openInterview } from "../../src/intake/opening.js";
-import type { Intake } from "../../src/intake/port.js";
+import type { Focus } from "../../src/domain/focus.js";
+import { openInterview } from "../../src/pipeline/opening.js";
+import type { Intake } from "../../src/ports/intake.js";
 import type { Logger } from "../../src/ops/logger.js";
 import type { StartOptions } from "./commands.js";
 import { renderDiscord } from "./render.js";

@@ -15,14 +15,14 @@ import {
   type Interaction,
   type Message,
 } from "discord.js";
-import { problemsMessage } from "../../src/commands/mock-interview.js";
+import { problemsMessage } from "../../src/features/slash-command.js";
 import { parseLevel, type ProblemBank } from "../../src/content/bank.js";
-import { ConfigError, DependencyDownError, UserInputError } from "../../src/errors.js";
-import type { Level } from "../../src/engine/levels.js";
-import { pressEventId } from "../../src/intake/events.js";
-import type { Intake } from "../../src/intake/port.js";
+import { ConfigError, DependencyDownError, UserInputError } from "../../src/core/errors.js";
+import type { Level } from "../../src/content/levels.js";
+import { pressEventId } from "../../src/ports/events.js";
+import type { Intake } from "../../src/ports/intake.js";
 import { silentLogger, type Logger } from "../../src/ops/logger.js";
-import type { ChatPlatform } from "../../src/service/platform.js";
+import type { ChatPlatform } from "../../src/app/platform.js";
 import type { TeamServices } from "../../src/team/port.js";
 import { autocompleteProblems, autocompleteTimezones, COMMAND_NAME, OPTION_NAMES, SUBCOMMANDS } from "./commands.js";
 import type { DiscordConfig } from "./config.js";

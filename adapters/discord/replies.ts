@@ -1,8 +1,8 @@
 import type { BaseMessageOptions, MessageMentionOptions } from "discord.js";
-import { helpMessage, SLASH_USAGE, TEAM_USAGE } from "../../src/commands/mock-interview.js";
-import type { OutgoingMessage } from "../../src/messages/message.js";
-import { clip } from "../../src/text/clip.js";
-import { safeText } from "../../src/text/safe.js";
+import { helpMessage, SLASH_USAGE, TEAM_USAGE } from "../../src/features/slash-command.js";
+import type { OutgoingMessage } from "../../src/core/messages/message.js";
+import { clip } from "../../src/core/text/clip.js";
+import { safeText } from "../../src/core/text/safe.js";
 import { LEVEL_CHOICE_NAMES } from "./commands.js";
 import type { DiscordMessage } from "./render.js";
 

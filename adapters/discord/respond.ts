@@ -1,6 +1,6 @@
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, type APIActionRowComponent, type APIButtonComponentWithCustomId, type RepliableInteraction } from "discord.js";
-import { isAppError } from "../../src/errors.js";
-import type { OutgoingMessage } from "../../src/messages/message.js";
+import { isAppError } from "../../src/core/errors.js";
+import type { OutgoingMessage } from "../../src/core/messages/message.js";
 import type { Logger } from "../../src/ops/logger.js";
 import { renderDiscord } from "./render.js";
 import { messageOptions } from "./replies.js";

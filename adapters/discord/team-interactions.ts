@@ -1,7 +1,7 @@
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction } from "discord.js";
 import type { ProblemBank } from "../../src/content/bank.js";
-import { isAppError } from "../../src/errors.js";
-import type { Intake } from "../../src/intake/port.js";
+import { isAppError } from "../../src/core/errors.js";
+import type { Intake } from "../../src/ports/intake.js";
 import type { Logger } from "../../src/ops/logger.js";
 import { parsePracticeStartValue, type ReviewForm, type TeamServices } from "../../src/team/port.js";
 import { RecentPresses } from "../shared/recent-presses.js";

@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import { ConfigError, DependencyDownError } from "../../src/errors.js";
+import { ConfigError, DependencyDownError } from "../../src/core/errors.js";
 import type { Directory } from "../../src/team/directory.js";
 import { ExpiringCache } from "../shared/expiring-cache.js";
 import { slackErrorCode } from "./replies.js";

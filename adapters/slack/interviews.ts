@@ -1,11 +1,11 @@
 import type { webApi } from "@slack/bolt";
-import { interviewParentMessage, plannedProblem } from "../../src/commands/mock-interview.js";
+import { interviewParentMessage, plannedProblem } from "../../src/features/slash-command.js";
 import type { ProblemBank } from "../../src/content/bank.js";
-import type { Focus } from "../../src/engine/focus.js";
-import type { Level } from "../../src/engine/levels.js";
-import { ForbiddenError } from "../../src/errors.js";
-import { openInterview } from "../../src/intake/opening.js";
-import type { Intake } from "../../src/intake/port.js";
+import type { Focus } from "../../src/domain/focus.js";
+import type { Level } from "../../src/content/levels.js";
+import { ForbiddenError } from "../../src/core/errors.js";
+import { openInterview } from "../../src/pipeline/opening.js";
+import type { Intake } from "../../src/ports/intake.js";
 import { silentLogger, type Logger } from "../../src/ops/logger.js";
 import { renderSlack } from "./render.js";
 import { slackErrorCode } from "./replies.js";

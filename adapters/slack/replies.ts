@@ -1,5 +1,5 @@
-import { isAppError } from "../../src/errors.js";
-import type { OutgoingMessage } from "../../src/messages/message.js";
+import { isAppError } from "../../src/core/errors.js";
+import type { OutgoingMessage } from "../../src/core/messages/message.js";
 import type { Logger } from "../../src/ops/logger.js";
 
 /** What the user reads when something unexpected failed: no stack trace, and never silence. */

@@ -2,8 +2,8 @@ import type { types, ViewOutput } from "@slack/bolt";
 import { z } from "zod";
 import { RatingSchema, type DimensionId } from "../../src/content/schemas.js";
 import { ReviewInputSchema, type ReviewForm, type ReviewInput } from "../../src/team/port.js";
-import { RATING_LABELS } from "../../src/summary/message.js";
-import { clip } from "../../src/text/clip.js";
+import { RATING_LABELS } from "../../src/voice/summary/message.js";
+import { clip } from "../../src/core/text/clip.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 
 export const REVIEW_CALLBACK_ID = "mock_team_review";

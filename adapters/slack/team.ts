@@ -9,11 +9,11 @@ import type {
   ViewSubmitAction,
   webApi,
 } from "@slack/bolt";
-import type { SlashRequest } from "../../src/commands/mock-interview.js";
+import type { SlashRequest } from "../../src/features/slash-command.js";
 import { parseLevel } from "../../src/content/bank.js";
-import { UserInputError } from "../../src/errors.js";
-import type { Intake } from "../../src/intake/port.js";
-import type { OutgoingMessage } from "../../src/messages/message.js";
+import { UserInputError } from "../../src/core/errors.js";
+import type { Intake } from "../../src/ports/intake.js";
+import type { OutgoingMessage } from "../../src/core/messages/message.js";
 import type { Logger } from "../../src/ops/logger.js";
 import { parsePracticeStartValue, type ReviewForm, type TeamServices } from "../../src/team/port.js";
 import { RecentPresses } from "../shared/recent-presses.js";

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { UserInputError } from "../../src/errors.js";
+import { UserInputError } from "../../src/core/errors.js";
 
 export interface PracticeArgs {
   level?: string;

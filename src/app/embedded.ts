@@ -1,10 +1,10 @@
-import { systemClock, type Clock } from "../clock.js";
+import { systemClock, type Clock } from "../core/clock.js";
 import type { Config } from "../config/env.js";
 import { loadContent, type Content } from "../engine/context.js";
 import { EmbeddedTurnStorage } from "../infra/embedded/turns.js";
 import { MemoryScorecards } from "../infra/embedded/scorecards.js";
 import { InProcessSummaries } from "../infra/embedded/summaries.js";
-import type { Intake } from "../intake/port.js";
+import type { Intake } from "../ports/intake.js";
 import { silentLogger, type Logger } from "../ops/logger.js";
 import { Metrics } from "../ops/metrics.js";
 import { TurnCoordinator } from "../pipeline/coordinator.js";
@@ -12,11 +12,11 @@ import { Delivery } from "../pipeline/delivery.js";
 import { TurnIntake } from "../pipeline/intake.js";
 import { TurnRunner } from "../pipeline/runner.js";
 import { ScorecardWriter } from "../pipeline/scorecards.js";
-import type { Poster } from "../poster/port.js";
-import type { SummaryJob } from "../queue/summary-job.js";
-import type { SessionStore } from "../store/port.js";
-import type { Summarizer } from "../summary/port.js";
-import type { Summary } from "../summary/schema.js";
+import type { Poster } from "../ports/poster.js";
+import type { SummaryJob } from "../ports/summary-job.js";
+import type { SessionStore } from "../ports/sessions.js";
+import type { Summarizer } from "../voice/summary/port.js";
+import type { Summary } from "../domain/summary.js";
 import { interviewerSetup } from "./interviewer.js";
 
 /**

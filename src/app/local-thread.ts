@@ -1,7 +1,7 @@
-import type { Candidate, Session } from "../engine/session.js";
-import type { Focus } from "../engine/focus.js";
-import type { IntakeOutcome } from "../intake/port.js";
-import type { Action } from "../messages/message.js";
+import type { Candidate, Session } from "../domain/session.js";
+import type { Focus } from "../domain/focus.js";
+import type { IntakeOutcome } from "../ports/intake.js";
+import type { Action } from "../core/messages/message.js";
 import type { EmbeddedApp } from "./embedded.js";
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { LevelSchema } from "../engine/levels.js";
-import { HintedPhaseSchema, PhaseSchema } from "../engine/phases.js";
+import { LevelSchema } from "./levels.js";
+import { HintedPhaseSchema, PhaseSchema } from "./phases.js";
 
 /**
  * Schemas for the data files in problems/ and rubric/. The types the engine uses are derived

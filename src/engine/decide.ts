@@ -1,10 +1,10 @@
 import { parseLevel } from "../content/bank.js";
-import { isAppError } from "../errors.js";
-import type { Action, OutgoingMessage } from "../messages/message.js";
-import type { Command } from "./commands.js";
+import { isAppError } from "../core/errors.js";
+import type { Action, OutgoingMessage } from "../core/messages/message.js";
+import type { Command } from "../domain/commands.js";
 import type { Content } from "./context.js";
-import type { Focus } from "./focus.js";
-import type { Candidate, Session } from "./session.js";
+import type { Focus } from "../domain/focus.js";
+import type { Candidate, Session } from "../domain/session.js";
 import { answer, begin, command, type Turn, type TurnLimits } from "./turn.js";
 
 /**

@@ -3,7 +3,7 @@ import type { Logger } from "../ops/logger.js";
 import type { Metrics } from "../ops/metrics.js";
 import type { Inbox, Peek } from "../ports/inbox.js";
 import { LockLostError, type ThreadLocks } from "../ports/lock.js";
-import { StorageDownError } from "../store/errors.js";
+import { StorageDownError } from "../domain/storage-errors.js";
 import { ReplyPendingError } from "./delivery.js";
 import type { TurnRunner } from "./runner.js";
 

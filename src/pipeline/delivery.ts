@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { DependencyDownError } from "../errors.js";
-import type { OutgoingMessage } from "../messages/message.js";
-import { OutgoingMessageSchema } from "../messages/schema.js";
+import { DependencyDownError } from "../core/errors.js";
+import type { OutgoingMessage } from "../core/messages/message.js";
+import { OutgoingMessageSchema } from "../core/messages/schema.js";
 import type { Logger } from "../ops/logger.js";
 import type { Metrics } from "../ops/metrics.js";
-import type { Poster, PostOptions } from "../poster/port.js";
+import type { Poster, PostOptions } from "../ports/poster.js";
 import type { Lease } from "../ports/lock.js";
 import type { OutboxStore, StoredReply } from "../ports/outbox.js";
 

@@ -1,8 +1,8 @@
 import type { Logger } from "../ops/logger.js";
 import type { Metrics } from "../ops/metrics.js";
-import { showsPlaceholder, type Poster } from "../poster/port.js";
-import { ActionEventSchema, MessageEventSchema, StartEventSchema, type ActionEvent, type InboxEvent, type MessageEvent, type StartEvent } from "../intake/events.js";
-import type { Intake, IntakeOutcome } from "../intake/port.js";
+import { showsPlaceholder, type Poster } from "../ports/poster.js";
+import { ActionEventSchema, MessageEventSchema, StartEventSchema, type ActionEvent, type InboxEvent, type MessageEvent, type StartEvent } from "../ports/events.js";
+import type { Intake, IntakeOutcome } from "../ports/intake.js";
 import type { Inbox } from "../ports/inbox.js";
 import type { Placeholders } from "../ports/placeholders.js";
 import type { TurnCoordinator } from "./coordinator.js";

@@ -1,6 +1,6 @@
-import { parseCommand, type Command } from "../engine/commands.js";
+import { parseCommand, type Command } from "../domain/commands.js";
 import type { TurnInput } from "../engine/decide.js";
-import type { ActionEvent, MessageEvent, StartEvent } from "../intake/events.js";
+import type { ActionEvent, MessageEvent, StartEvent } from "../ports/events.js";
 import type { WaitingEntry } from "../ports/inbox.js";
 
 /**

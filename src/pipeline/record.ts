@@ -1,12 +1,12 @@
 import type { Problem } from "../content/schemas.js";
-import { MODEL_FINDING_WORDS } from "../interviewer/lines.js";
-import type { InterviewerReply } from "../interviewer/port.js";
-import { verifyClaims } from "../judgement/verify.js";
-import { ACTIONS, type OutgoingMessage } from "../messages/message.js";
+import { MODEL_FINDING_WORDS } from "../voice/interviewer/lines.js";
+import type { InterviewerReply } from "../voice/interviewer/port.js";
+import { verifyClaims } from "../engine/judgement/verify.js";
+import { ACTIONS, type OutgoingMessage } from "../core/messages/message.js";
 import type { Content } from "../engine/context.js";
-import { PHASE_SPECS } from "../engine/phases.js";
+import { PHASE_SPECS } from "../content/phases.js";
 import type { Beat, BeatKind } from "../engine/plan.js";
-import { candidateAnswers, type EntryKind, type Session } from "../engine/session.js";
+import { candidateAnswers, type EntryKind, type Session } from "../domain/session.js";
 import type { Turn } from "../engine/turn.js";
 
 /** Model judgements kept per interview; the oldest go first (the summary needs the recent ones). */

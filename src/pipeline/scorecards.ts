@@ -1,13 +1,13 @@
-import type { OutgoingMessage } from "../messages/message.js";
-import type { Poster } from "../poster/port.js";
-import type { SummaryJob } from "../queue/summary-job.js";
-import { summaryJobId } from "../queue/summary-job.js";
-import { UnreadableSessionError } from "../store/errors.js";
-import type { SessionStore } from "../store/port.js";
-import { summaryMessage } from "../summary/message.js";
-import type { Summarizer } from "../summary/port.js";
-import type { Summary } from "../summary/schema.js";
-import type { Session } from "../engine/session.js";
+import type { OutgoingMessage } from "../core/messages/message.js";
+import type { Poster } from "../ports/poster.js";
+import type { SummaryJob } from "../ports/summary-job.js";
+import { summaryJobId } from "../ports/summary-job.js";
+import { UnreadableSessionError } from "../domain/storage-errors.js";
+import type { SessionStore } from "../ports/sessions.js";
+import { summaryMessage } from "../voice/summary/message.js";
+import type { Summarizer } from "../voice/summary/port.js";
+import type { Summary } from "../domain/summary.js";
+import type { Session } from "../domain/session.js";
 
 /** What the scorecard writer records of each summary, so history, focus and progress can use it. */
 export interface ScorecardArchive {

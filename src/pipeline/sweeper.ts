@@ -1,8 +1,8 @@
 import type { Logger } from "../ops/logger.js";
 import type { Inbox } from "../ports/inbox.js";
 import type { DueSummaries, SummaryRequests } from "../ports/summaries.js";
-import { UnreadableSessionError } from "../store/errors.js";
-import type { SessionStore } from "../store/port.js";
+import { UnreadableSessionError } from "../domain/storage-errors.js";
+import type { SessionStore } from "../ports/sessions.js";
 import type { TurnCoordinator } from "./coordinator.js";
 
 export interface SweeperOptions {

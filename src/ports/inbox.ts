@@ -1,4 +1,4 @@
-import type { InboxEvent } from "../intake/events.js";
+import type { InboxEvent } from "./events.js";
 
 /** An inbox entry as read back; `event` is null when it cannot be read (then it is only dropped). */
 export interface WaitingEntry {

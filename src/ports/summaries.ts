@@ -1,4 +1,4 @@
-import type { SummaryJob } from "../queue/summary-job.js";
+import type { SummaryJob } from "./summary-job.js";
 
 /** Asks for an interview's summary; asking twice for one interview has one effect. */
 export interface SummaryRequests {

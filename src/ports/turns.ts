@@ -1,5 +1,5 @@
-import type { Session } from "../engine/session.js";
-import type { SessionStore } from "../store/port.js";
+import type { Session } from "../domain/session.js";
+import type { SessionStore } from "./sessions.js";
 import type { Lease } from "./lock.js";
 
 /** The turn a commit belongs to: it only lands while the lease still holds the thread's lock. */

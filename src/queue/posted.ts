@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
-import { writeAttached } from "../store/attached.js";
-import type { KeySpace } from "../store/keys.js";
-import type { SummaryJob } from "./summary-job.js";
+import { writeAttached } from "../infra/redis/attached.js";
+import type { KeySpace } from "../infra/redis/keys.js";
+import type { SummaryJob } from "../ports/summary-job.js";
 
 export type PostedKind = "summary" | "failure-notice";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { UserInputError } from "../errors.js";
+import { UserInputError } from "../core/errors.js";
 import { parseLevel } from "../content/bank.js";
-import { LevelSchema, type Level } from "../engine/levels.js";
+import { LevelSchema, type Level } from "../content/levels.js";
 
 export const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 

@@ -1,6 +1,6 @@
 import type { Problem } from "../content/schemas.js";
-import type { Level } from "../engine/levels.js";
-import type { OutgoingMessage } from "../messages/message.js";
+import type { Level } from "../content/levels.js";
+import type { OutgoingMessage } from "../core/messages/message.js";
 import { practiceStartValue } from "../team/port.js";
 
 export const PRACTICE_HEADING = "Practice problem of the week";

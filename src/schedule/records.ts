@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import type { KeySpace } from "../store/keys.js";
+import type { KeySpace } from "../infra/redis/keys.js";
 import { parseSchedule, type Schedule } from "./schedule-schema.js";
 
 /**

@@ -1,4 +1,4 @@
-import { mentionOf, type OutgoingMessage } from "../messages/message.js";
+import { mentionOf, type OutgoingMessage } from "../core/messages/message.js";
 import { describeCadence } from "./cadence.js";
 import type { Schedule } from "./schedule-schema.js";
 

@@ -1,8 +1,8 @@
 import type { Redis } from "ioredis";
 import { hash } from "../content/bank.js";
 import type { Problem } from "../content/schemas.js";
-import type { KeySpace } from "../store/keys.js";
-import { LuaScript } from "../store/script.js";
+import type { KeySpace } from "../infra/redis/keys.js";
+import { LuaScript } from "../infra/redis/script.js";
 
 /**
  * KEYS: ticks hash, used set, posted sorted set. ARGV: tick id, ttl ms, candidate problem ids in

@@ -1,10 +1,10 @@
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import { systemClock, type Clock } from "../clock.js";
-import { ForbiddenError, NotFoundError } from "../errors.js";
-import type { OutgoingMessage } from "../messages/message.js";
+import { systemClock, type Clock } from "../core/clock.js";
+import { ForbiddenError, NotFoundError } from "../core/errors.js";
+import type { OutgoingMessage } from "../core/messages/message.js";
 import type { Logger } from "../ops/logger.js";
-import type { KeySpace } from "../store/keys.js";
+import type { KeySpace } from "../infra/redis/keys.js";
 import type { Directory } from "../team/directory.js";
 import type { PracticeSchedules } from "../team/port.js";
 import { WeeklyCadenceSchema, type WeeklyCadence } from "./cadence.js";

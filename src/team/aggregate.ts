@@ -1,6 +1,6 @@
 import { RATINGS, type DimensionId, type Rating } from "../content/schemas.js";
-import { mentionOf, type OutgoingMessage } from "../messages/message.js";
-import { RATING_LABELS } from "../summary/message.js";
+import { mentionOf, type OutgoingMessage } from "../core/messages/message.js";
+import { RATING_LABELS } from "../voice/summary/message.js";
 import type { StoredReview } from "./review-store.js";
 
 /** How the peers' ratings of a dimension sit beside the AI's. */

@@ -1,10 +1,10 @@
 import type { Redis } from "ioredis";
 import { z } from "zod";
-import { LevelSchema } from "../engine/levels.js";
-import { writeAttached } from "../store/attached.js";
-import { storage } from "../store/errors.js";
-import type { KeySpace } from "../store/keys.js";
-import { SummarySchema, type Summary } from "../summary/schema.js";
+import { LevelSchema } from "../content/levels.js";
+import { writeAttached } from "../infra/redis/attached.js";
+import { storage } from "../domain/storage-errors.js";
+import type { KeySpace } from "../infra/redis/keys.js";
+import { SummarySchema, type Summary } from "../domain/summary.js";
 
 /** A summary as kept after posting: what history, focus and progress read back. */
 export const StoredSummarySchema = z.object({

@@ -1,10 +1,10 @@
 import type { Redis } from "ioredis";
-import type { Clock } from "../clock.js";
+import type { Clock } from "../core/clock.js";
 import type { Content } from "../engine/context.js";
-import type { Poster } from "../poster/port.js";
-import type { SummaryQueue } from "../queue/summary-queue.js";
-import type { KeySpace } from "../store/keys.js";
-import type { RedisSessionStore } from "../store/redis.js";
+import type { Poster } from "../ports/poster.js";
+import type { SummaryQueue } from "../infra/bullmq/summary-queue.js";
+import type { KeySpace } from "../infra/redis/keys.js";
+import type { RedisSessionStore } from "../infra/redis/sessions.js";
 import type { Directory } from "./directory.js";
 
 /** What the team features work with; the service builds it once for the bot role. */

@@ -1,5 +1,5 @@
-import { ConfigError } from "../errors.js";
-import { platformOf } from "../poster/router.js";
+import { ConfigError } from "../core/errors.js";
+import { platformOf } from "../app/poster-router.js";
 
 /**
  * What the team features must ask the chat platform itself, on the server side, rather than trust

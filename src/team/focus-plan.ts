@@ -1,10 +1,10 @@
 import { hash } from "../content/bank.js";
 import { AREA_IDS, DIMENSION_IDS, type AreaId, type DimensionId, type Problem } from "../content/schemas.js";
 import type { Content } from "../engine/context.js";
-import type { Level } from "../engine/levels.js";
-import { UserInputError } from "../errors.js";
-import { inSentence, listInWords } from "../interviewer/words.js";
-import { ratingRank } from "../summary/ratings.js";
+import type { Level } from "../content/levels.js";
+import { UserInputError } from "../core/errors.js";
+import { inSentence, listInWords } from "../voice/interviewer/words.js";
+import { ratingRank } from "../voice/summary/ratings.js";
 import { scored, type PastInterview } from "./past.js";
 import type { FocusPlan } from "./port.js";
 

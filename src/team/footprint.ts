@@ -1,8 +1,8 @@
 import type { Redis } from "ioredis";
 import { z } from "zod";
-import { CandidateSchema } from "../engine/session.js";
-import { storage } from "../store/errors.js";
-import { CURRENT_FIELD, type KeySpace } from "../store/keys.js";
+import { CandidateSchema } from "../domain/session.js";
+import { storage } from "../domain/storage-errors.js";
+import { CURRENT_FIELD, type KeySpace } from "../infra/redis/keys.js";
 
 /** A thread holding some of the user's interviews. */
 export interface ThreadFootprint {

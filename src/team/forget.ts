@@ -1,6 +1,6 @@
-import type { OutgoingMessage } from "../messages/message.js";
-import { storage } from "../store/errors.js";
-import { LuaScript } from "../store/script.js";
+import type { OutgoingMessage } from "../core/messages/message.js";
+import { storage } from "../domain/storage-errors.js";
+import { LuaScript } from "../infra/redis/script.js";
 import type { TeamDeps } from "./deps.js";
 import { footprint, parseEntry, type Footprint, type ThreadFootprint } from "./footprint.js";
 

@@ -1,5 +1,5 @@
 import type { Content } from "../engine/context.js";
-import type { Field, OutgoingMessage } from "../messages/message.js";
+import type { Field, OutgoingMessage } from "../core/messages/message.js";
 import { formatDate } from "./dates.js";
 import { shortRatings } from "./labels.js";
 import type { PastInterview } from "./past.js";

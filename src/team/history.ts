@@ -1,5 +1,5 @@
-import { ConfigError, isAppError, UserInputError } from "../errors.js";
-import type { OutgoingMessage } from "../messages/message.js";
+import { ConfigError, isAppError, UserInputError } from "../core/errors.js";
+import type { OutgoingMessage } from "../core/messages/message.js";
 import { renderBandChart } from "./chart.js";
 import type { TeamDeps } from "./deps.js";
 import { planFocus } from "./focus-plan.js";

@@ -1,5 +1,5 @@
 import type { DimensionId, Rating } from "../content/schemas.js";
-import { RATING_LABELS } from "../summary/message.js";
+import { RATING_LABELS } from "../voice/summary/message.js";
 
 /** Dimension names short enough for a history line or a chart legend; the rubric keeps the full titles. */
 export const SHORT_DIMENSION_LABELS = {

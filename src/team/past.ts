@@ -1,4 +1,4 @@
-import type { Session } from "../engine/session.js";
+import type { Session } from "../domain/session.js";
 import { SummaryArchive, type StoredSummary } from "./archive.js";
 import type { TeamDeps } from "./deps.js";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { DimensionIdSchema, RatingSchema, type DimensionId, type Rating } from "../content/schemas.js";
-import type { Focus } from "../engine/focus.js";
-import type { Level } from "../engine/levels.js";
-import type { OutgoingMessage } from "../messages/message.js";
+import type { Focus } from "../domain/focus.js";
+import type { Level } from "../content/levels.js";
+import type { OutgoingMessage } from "../core/messages/message.js";
 import type { WeeklyCadence } from "../schedule/cadence.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from "../messages/message.js";
+import type { OutgoingMessage } from "../core/messages/message.js";
 import type { TeamDeps } from "./deps.js";
 import { Forgetting } from "./forget.js";
 import { History } from "./history.js";

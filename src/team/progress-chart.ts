@@ -1,6 +1,6 @@
 import { RATINGS } from "../content/schemas.js";
 import type { Rubric } from "../content/load.js";
-import { RATING_LABELS } from "../summary/message.js";
+import { RATING_LABELS } from "../voice/summary/message.js";
 import type { StoredSummary } from "./archive.js";
 import type { BandChart } from "./chart.js";
 import { formatDate, formatDayMonth } from "./dates.js";

@@ -1,8 +1,8 @@
 import type { Redis } from "ioredis";
 import { z } from "zod";
-import { storage } from "../store/errors.js";
-import { writeAttached } from "../store/attached.js";
-import type { KeySpace } from "../store/keys.js";
+import { storage } from "../domain/storage-errors.js";
+import { writeAttached } from "../infra/redis/attached.js";
+import type { KeySpace } from "../infra/redis/keys.js";
 import { ReviewInputSchema } from "./port.js";
 
 /** One reviewer's review of one interview. The reviewer is kept by user key only, never by name. */

@@ -1,7 +1,7 @@
 import { RATINGS, type DimensionId, type Rating } from "../content/schemas.js";
-import type { Session } from "../engine/session.js";
-import { ConflictError, DependencyDownError, ForbiddenError, NotFoundError, UserInputError } from "../errors.js";
-import { mentionOf, type OutgoingMessage } from "../messages/message.js";
+import type { Session } from "../domain/session.js";
+import { ConflictError, DependencyDownError, ForbiddenError, NotFoundError, UserInputError } from "../core/errors.js";
+import { mentionOf, type OutgoingMessage } from "../core/messages/message.js";
 import { aggregateMessage } from "./aggregate.js";
 import { SummaryArchive } from "./archive.js";
 import type { TeamDeps } from "./deps.js";

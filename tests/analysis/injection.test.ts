@@ -1,5 +1,5 @@
 import { describe, expect, test } from "@jest/globals";
-import { isInjection } from "../../src/analysis/injection.js";
+import { isInjection } from "../../src/engine/analysis/injection.js";
 
 describe("sentences aimed at the grader are recognised and never evidence", () => {
   test.each([

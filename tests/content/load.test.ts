@@ -2,8 +2,8 @@ import { afterAll, describe, expect, test } from "@jest/globals";
 import { loadProblems, loadRubric } from "../../src/content/load.js";
 import { AREA_IDS, DIMENSION_IDS, RATINGS } from "../../src/content/schemas.js";
 import { loadContent } from "../../src/engine/context.js";
-import { HINTED_PHASES } from "../../src/engine/phases.js";
-import { ContentError } from "../../src/errors.js";
+import { HINTED_PHASES } from "../../src/content/phases.js";
+import { ContentError } from "../../src/core/errors.js";
 import { brokenCopy, copyWithText, removeCopies } from "../support/content-fixtures.js";
 
 afterAll(removeCopies);

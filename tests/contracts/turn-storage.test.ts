@@ -1,21 +1,21 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { Redis } from "ioredis";
-import { systemClock } from "../../src/clock.js";
-import { SESSION_SCHEMA_VERSION, type Session } from "../../src/engine/session.js";
+import { systemClock } from "../../src/core/clock.js";
+import { SESSION_SCHEMA_VERSION, type Session } from "../../src/domain/session.js";
 import { EmbeddedTurnStorage } from "../../src/infra/embedded/turns.js";
-import { RedisInbox } from "../../src/intake/inbox.js";
-import { RedisThreadLocks } from "../../src/intake/lock.js";
-import { RedisOutboxStore } from "../../src/intake/outbox-store.js";
-import { RedisPlaceholders } from "../../src/intake/placeholders.js";
+import { RedisInbox } from "../../src/infra/redis/inbox.js";
+import { RedisThreadLocks } from "../../src/infra/redis/locks.js";
+import { RedisOutboxStore } from "../../src/infra/redis/outbox.js";
+import { RedisPlaceholders } from "../../src/infra/redis/placeholders.js";
 import type { Inbox } from "../../src/ports/inbox.js";
 import { LockLostError, type ThreadLocks } from "../../src/ports/lock.js";
 import type { OutboxStore } from "../../src/ports/outbox.js";
 import type { Placeholders } from "../../src/ports/placeholders.js";
 import type { DueSummaries } from "../../src/ports/summaries.js";
 import type { TurnStore } from "../../src/ports/turns.js";
-import { RedisDueSummaries } from "../../src/queue/due.js";
-import { keySpace } from "../../src/store/keys.js";
-import { RedisSessionStore } from "../../src/store/redis.js";
+import { RedisDueSummaries } from "../../src/infra/redis/due.js";
+import { keySpace } from "../../src/infra/redis/keys.js";
+import { RedisSessionStore } from "../../src/infra/redis/sessions.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";
 
 /** Everything the turn pipeline stores, as one implementation provides it. */

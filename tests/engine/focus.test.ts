@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { embeddedApp, type EmbeddedApp } from "../../src/app/embedded.js";
 import { loadConfig } from "../../src/config/env.js";
-import type { Focus } from "../../src/engine/focus.js";
-import { plainText, type OutgoingMessage } from "../../src/messages/message.js";
-import { decodeSession, encodeSession } from "../../src/store/codec.js";
+import type { Focus } from "../../src/domain/focus.js";
+import { plainText, type OutgoingMessage } from "../../src/core/messages/message.js";
+import { decodeSession, encodeSession } from "../../src/domain/session-codec.js";
 import { FakeOpenAI } from "../fakes/openai.js";
 import { ManualClock } from "../support/clock.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "@jest/globals";
-import { plainText } from "../../src/messages/message.js";
+import { plainText } from "../../src/core/messages/message.js";
 import { conversation } from "../support/conversation.js";
 
 // Covers data, features and the model but not yet serving, so the design phase's goal is still open.

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
-import { OFFLINE_NOTICE } from "../../src/interviewer/resilient.js";
+import { OFFLINE_NOTICE } from "../../src/voice/interviewer/resilient.js";
 import { FakeOpenAI } from "../fakes/openai.js";
 import { conversation } from "../support/conversation.js";
 

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "@jest/globals";
 import { DIMENSION_IDS, RATINGS, type Rating } from "../../src/content/schemas.js";
-import type { Session } from "../../src/engine/session.js";
-import type { ModelClaim } from "../../src/judgement/finding.js";
-import { buildSummary } from "../../src/summary/build.js";
-import type { Summary } from "../../src/summary/schema.js";
+import type { Session } from "../../src/domain/session.js";
+import type { ModelClaim } from "../../src/domain/finding.js";
+import { buildSummary } from "../../src/voice/summary/build.js";
+import type { Summary } from "../../src/domain/summary.js";
 import { FakeOpenAI, fakeSummary, type FakeReply, type RecordedRequest } from "../fakes/openai.js";
 import { conversation } from "../support/conversation.js";
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "@jest/globals";
 import { loadContent } from "../../src/engine/context.js";
-import { candidateQuote, findVerbatim } from "../../src/judgement/verbatim.js";
-import { MODEL_FINDING_WORDS } from "../../src/interviewer/lines.js";
-import { verifyClaims } from "../../src/judgement/verify.js";
+import { candidateQuote, findVerbatim } from "../../src/engine/judgement/verbatim.js";
+import { MODEL_FINDING_WORDS } from "../../src/voice/interviewer/lines.js";
+import { verifyClaims } from "../../src/engine/judgement/verify.js";
 
 const content = loadContent();
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { setTimeout as sleep } from "node:timers/promises";
-import { SUMMARY_JOB, SUMMARY_QUEUE } from "../../src/queue/summary-job.js";
+import { SUMMARY_JOB, SUMMARY_QUEUE } from "../../src/infra/bullmq/summary-job-options.js";
 import { interviewThatEnds, startHarness, type Harness } from "../support/service-harness.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "@jest/globals";
-import { parseSlashText } from "../../src/commands/mock-interview.js";
+import { parseSlashText } from "../../src/features/slash-command.js";
 import { loadContent } from "../../src/engine/context.js";
-import { UserInputError } from "../../src/errors.js";
+import { UserInputError } from "../../src/core/errors.js";
 import { cronPattern, describeCadence, parseWeekly } from "../../src/schedule/cadence.js";
 
 const { bank } = loadContent();

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { setTimeout as sleep } from "node:timers/promises";
 import { loadContent } from "../../src/engine/context.js";
-import { plainText } from "../../src/messages/message.js";
+import { plainText } from "../../src/core/messages/message.js";
 import { parseWeekly } from "../../src/schedule/cadence.js";
 import { PRACTICE_JOB, schedulerId, type PracticeRepeat } from "../../src/schedule/job.js";
-import type { Role } from "../../src/service/service.js";
+import type { Role } from "../../src/app/service.js";
 import { parsePracticeStartValue, type PracticeSchedules } from "../../src/team/port.js";
 import { ChatRecorder, type Posted } from "../fakes/chat-recorder.js";
 import { practiceQueue, startPracticeService, type PracticeService } from "../support/practice-harness.js";

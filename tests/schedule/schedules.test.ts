@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { ForbiddenError, NotFoundError } from "../../src/errors.js";
-import { plainText } from "../../src/messages/message.js";
+import { ForbiddenError, NotFoundError } from "../../src/core/errors.js";
+import { plainText } from "../../src/core/messages/message.js";
 import { parseWeekly } from "../../src/schedule/cadence.js";
 import type { PracticeSchedules } from "../../src/team/port.js";
 import { ChatRecorder } from "../fakes/chat-recorder.js";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { setTimeout as sleep } from "node:timers/promises";
-import { candidateAnswers } from "../../src/engine/session.js";
-import type { IntakeOutcome } from "../../src/intake/port.js";
+import { candidateAnswers } from "../../src/domain/session.js";
+import type { IntakeOutcome } from "../../src/ports/intake.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";
 import { CANDIDATE, eventId, startHarness, type Harness } from "../support/service-harness.js";
 

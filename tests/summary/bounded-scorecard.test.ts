@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { SUMMARY_LIMITS } from "../../src/summary/bounds.js";
+import { SUMMARY_LIMITS } from "../../src/voice/summary/bounds.js";
 import { fakeSummary, FakeOpenAI, type FakeReply, type RecordedRequest } from "../fakes/openai.js";
 import type { DiscordCall } from "../fakes/discord.js";
 import type { SlackCall } from "../fakes/slack.js";

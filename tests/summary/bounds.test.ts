@@ -1,7 +1,7 @@
 import { describe, expect, test } from "@jest/globals";
-import { boundSummary, clipText, SUMMARY_LIMITS } from "../../src/summary/bounds.js";
-import { buildSummary } from "../../src/summary/build.js";
-import { SummarySchema, type Summary } from "../../src/summary/schema.js";
+import { boundSummary, clipText, SUMMARY_LIMITS } from "../../src/voice/summary/bounds.js";
+import { buildSummary } from "../../src/voice/summary/build.js";
+import { SummarySchema, type Summary } from "../../src/domain/summary.js";
 import { conversation } from "../support/conversation.js";
 
 /** Half an emoji: a surrogate without its pair (paired ones are one code point under the u flag). */

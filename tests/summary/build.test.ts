@@ -1,7 +1,7 @@
 import { describe, expect, test } from "@jest/globals";
 import { RATINGS } from "../../src/content/schemas.js";
-import { buildSummary } from "../../src/summary/build.js";
-import { SummarySchema } from "../../src/summary/schema.js";
+import { buildSummary } from "../../src/voice/summary/build.js";
+import { SummarySchema } from "../../src/domain/summary.js";
 import { conversation } from "../support/conversation.js";
 
 const rank = (rating: (typeof RATINGS)[number]) => RATINGS.length - RATINGS.indexOf(rating);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildSummary } from "../../src/summary/build.js";
+import { buildSummary } from "../../src/voice/summary/build.js";
 import { fakeSummary, FakeOpenAI } from "../fakes/openai.js";
 import { ROOT } from "../support/cli.js";
 import { conversation } from "../support/conversation.js";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
-import { buildSummary } from "../../src/summary/build.js";
-import type { Summary } from "../../src/summary/schema.js";
+import { buildSummary } from "../../src/voice/summary/build.js";
+import type { Summary } from "../../src/domain/summary.js";
 import { fakeSummary, FakeOpenAI } from "../fakes/openai.js";
 import { conversation } from "../support/conversation.js";
 

@@ -1,11 +1,11 @@
 import { expect } from "@jest/globals";
 import { embeddedApp, type EmbeddedApp } from "../../src/app/embedded.js";
 import { loadConfig } from "../../src/config/env.js";
-import type { Focus } from "../../src/engine/focus.js";
-import type { Session } from "../../src/engine/session.js";
-import type { IntakeOutcome } from "../../src/intake/port.js";
-import { plainText, type Action, type OutgoingMessage } from "../../src/messages/message.js";
-import type { PostOptions } from "../../src/poster/port.js";
+import type { Focus } from "../../src/domain/focus.js";
+import type { Session } from "../../src/domain/session.js";
+import type { IntakeOutcome } from "../../src/ports/intake.js";
+import { plainText, type Action, type OutgoingMessage } from "../../src/core/messages/message.js";
+import type { PostOptions } from "../../src/ports/poster.js";
 import { ManualClock } from "./clock.js";
 
 export const CANDIDATE = { id: "test:candidate", name: "Ada" } as const;

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { Clock } from "../../src/clock.js";
+import type { Clock } from "../../src/core/clock.js";
 import type { Content } from "../../src/engine/context.js";
 import { decide, type TurnInput } from "../../src/engine/decide.js";
-import { parseCommand } from "../../src/engine/commands.js";
-import { OfflineInterviewer } from "../../src/interviewer/offline.js";
+import { parseCommand } from "../../src/domain/commands.js";
+import { OfflineInterviewer } from "../../src/voice/interviewer/offline.js";
 import { recordTurn } from "../../src/pipeline/record.js";
-import type { SessionStore } from "../../src/store/port.js";
+import type { SessionStore } from "../../src/ports/sessions.js";
 
 /**
  * Plays turns straight into a session store (decide → offline interviewer → record → save), for

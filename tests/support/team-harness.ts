@@ -1,10 +1,10 @@
 import { Redis } from "ioredis";
-import { systemClock } from "../../src/clock.js";
+import { systemClock } from "../../src/core/clock.js";
 import { loadConfig } from "../../src/config/env.js";
 import { loadContent } from "../../src/engine/context.js";
-import type { Candidate } from "../../src/engine/session.js";
-import type { OutgoingMessage } from "../../src/messages/message.js";
-import { SummaryQueue } from "../../src/queue/summary-queue.js";
+import type { Candidate } from "../../src/domain/session.js";
+import type { OutgoingMessage } from "../../src/core/messages/message.js";
+import { SummaryQueue } from "../../src/infra/bullmq/summary-queue.js";
 import { SummaryArchive } from "../../src/team/archive.js";
 import { RedisTeamPractice } from "../../src/team/practice.js";
 import { eventId, type Harness } from "./service-harness.js";

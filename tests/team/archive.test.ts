@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { RATING_LABELS } from "../../src/summary/message.js";
+import { RATING_LABELS } from "../../src/voice/summary/message.js";
 import { startHarness, type Harness } from "../support/service-harness.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";
 import { interview, startTeam, type Team } from "../support/team-harness.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { UserInputError } from "../../src/errors.js";
-import { plainText } from "../../src/messages/message.js";
+import { UserInputError } from "../../src/core/errors.js";
+import { plainText } from "../../src/core/messages/message.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";
 import { eventId, startHarness, type Harness } from "../support/service-harness.js";
 import { TeamWorld } from "./past-interviews.js";

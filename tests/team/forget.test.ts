@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import type { Redis } from "ioredis";
-import { plainText, type OutgoingMessage } from "../../src/messages/message.js";
+import { plainText, type OutgoingMessage } from "../../src/core/messages/message.js";
 import type { ReviewInput } from "../../src/team/port.js";
 import { eventId, startHarness, type Harness } from "../support/service-harness.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { plainText } from "../../src/messages/message.js";
+import { plainText } from "../../src/core/messages/message.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";
 import { TeamWorld } from "./past-interviews.js";
 

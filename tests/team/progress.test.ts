@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { PNG } from "pngjs";
-import { UserInputError } from "../../src/errors.js";
-import { plainText } from "../../src/messages/message.js";
+import { UserInputError } from "../../src/core/errors.js";
+import { plainText } from "../../src/core/messages/message.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";
 import { TeamWorld } from "./past-interviews.js";
 

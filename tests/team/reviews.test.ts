@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { RATINGS, type DimensionId, type Rating } from "../../src/content/schemas.js";
 import { loadContent } from "../../src/engine/context.js";
-import { plainText } from "../../src/messages/message.js";
-import { RATING_LABELS } from "../../src/summary/message.js";
+import { plainText } from "../../src/core/messages/message.js";
+import { RATING_LABELS } from "../../src/voice/summary/message.js";
 import type { ReviewInput } from "../../src/team/port.js";
 import { startHarness, type Harness } from "../support/service-harness.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "@jest/globals";
-import { clip, graphemePrefix } from "../../src/text/clip.js";
+import { clip, graphemePrefix } from "../../src/core/text/clip.js";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const FAMILY = "👨‍👩‍👧"; // three people joined by zero-width joiners: eight code units, one character on screen

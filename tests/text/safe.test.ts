@@ -1,6 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
-import { stripBidiControls } from "../../src/text/bidi.js";
-import { safeText } from "../../src/text/safe.js";
+import { stripBidiControls } from "../../src/core/text/bidi.js";
+import { safeText } from "../../src/core/text/safe.js";
 
 describe("text safe to show", () => {
   test("explicit direction controls go, so an unclosed override cannot reverse what follows; marks and right-to-left letters stay", () => {

@@ -1,6 +1,6 @@
 import type { PostedLog, ScorecardArchive } from "../../pipeline/scorecards.js";
-import type { SummaryJob } from "../../queue/summary-job.js";
-import type { SessionStore } from "../../store/port.js";
+import type { SummaryJob } from "../../ports/summary-job.js";
+import type { SessionStore } from "../../ports/sessions.js";
 
 /** Scorecards and what was posted, in memory; kept only while their interview is (as in Redis). */
 export class MemoryScorecards implements ScorecardArchive, PostedLog {

@@ -1,7 +1,7 @@
 import type { Logger } from "../../ops/logger.js";
 import type { SummaryRequests } from "../../ports/summaries.js";
-import type { SummaryJob } from "../../queue/summary-job.js";
-import type { Summary } from "../../summary/schema.js";
+import type { SummaryJob } from "../../ports/summary-job.js";
+import type { Summary } from "../../domain/summary.js";
 import { HopelessJobError, type ScorecardWriter } from "../../pipeline/scorecards.js";
 
 export interface InProcessSummariesOptions {

@@ -1,16 +1,16 @@
 import { randomUUID } from "node:crypto";
-import type { Clock } from "../../clock.js";
-import type { Session } from "../../engine/session.js";
-import type { InboxEvent } from "../../intake/events.js";
+import type { Clock } from "../../core/clock.js";
+import type { Session } from "../../domain/session.js";
+import type { InboxEvent } from "../../ports/events.js";
 import type { Inbox, Peek, TakeInOutcome, WaitingEntry } from "../../ports/inbox.js";
 import { LockLostError, type Lease, type ThreadLocks } from "../../ports/lock.js";
 import type { OutboxStore, StoredReply } from "../../ports/outbox.js";
 import type { Placeholders } from "../../ports/placeholders.js";
 import type { DueSummaries } from "../../ports/summaries.js";
 import type { QueuedReply, TurnFence, TurnStore } from "../../ports/turns.js";
-import type { SummaryJob } from "../../queue/summary-job.js";
-import { MemorySessionStore } from "../../store/memory.js";
-import type { SessionStore } from "../../store/port.js";
+import type { SummaryJob } from "../../ports/summary-job.js";
+import { MemorySessionStore } from "./memory-sessions.js";
+import type { SessionStore } from "../../ports/sessions.js";
 
 /** How long an event id is remembered, as in Redis: longer than any platform keeps retrying. */
 const DEDUPE_MS = 24 * 3600_000;

@@ -5,11 +5,11 @@ import { loadDiscordConfig } from "../../../adapters/discord/config.js";
 import { DiscordPlatform } from "../../../adapters/discord/platform.js";
 import { loadConfig } from "../../../src/config/env.js";
 import { loadContent } from "../../../src/engine/context.js";
-import type { Intake } from "../../../src/intake/port.js";
+import type { Intake } from "../../../src/ports/intake.js";
 import { silentLogger } from "../../../src/ops/logger.js";
-import type { ChatPlatform } from "../../../src/service/platform.js";
+import type { ChatPlatform } from "../../../src/app/platform.js";
 import type { TeamServices } from "../../../src/team/port.js";
-import { startService, type RunningService } from "../../../src/service/service.js";
+import { startService, type RunningService } from "../../../src/app/service.js";
 import { FakeDiscord, type DiscordCall } from "../../fakes/discord.js";
 import { startRedis, type RedisServer } from "../../support/redis-server.js";
 

@@ -5,7 +5,7 @@ import { ChannelType, Routes } from "discord.js";
 import { InteractionTokens } from "../../../adapters/discord/interaction-tokens.js";
 import { DiscordPoster, nonceFor, type DiscordPosterOptions } from "../../../adapters/discord/poster.js";
 import { threadKey, userKey } from "../../../adapters/discord/thread-key.js";
-import type { OutgoingMessage } from "../../../src/messages/message.js";
+import type { OutgoingMessage } from "../../../src/core/messages/message.js";
 import { FakeDiscord, type DiscordCall } from "../../fakes/discord.js";
 
 /**
