@@ -6,10 +6,10 @@ import type { Metrics } from "../ops/metrics.js";
 import type { Poster } from "../poster/port.js";
 import { UnreadableSessionError } from "../store/errors.js";
 import type { SessionStore } from "../store/port.js";
-import type { SummaryArchive } from "../team/archive.js";
+import type { SummaryArchive } from "../ports/archive.js";
+import type { PostedRecord } from "../ports/posted.js";
 import { summaryMessage } from "../summary/message.js";
 import type { Summarizer } from "../summary/port.js";
-import type { PostedRecord } from "./posted.js";
 import { SUMMARY_QUEUE, SummaryJobSchema, summaryJobId, type SummaryJob } from "./summary-job.js";
 import { takeoverTimings } from "./takeover.js";
 

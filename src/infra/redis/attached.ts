@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
-import { storage } from "./errors.js";
-import type { KeySpace } from "./keys.js";
-import { LuaScript } from "./script.js";
+import { storage } from "../../store/errors.js";
+import type { KeySpace } from "../../store/keys.js";
+import { LuaScript } from "../../store/script.js";
 
 /**
  * KEYS: the thread's interviews hash, the key to write. ARGV: interview id, write kind, field or

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { LevelSchema } from "../engine/levels.js";
+import { SummarySchema } from "../summary/schema.js";
+import type { InterviewRef } from "./interview-ref.js";
+
+/** A summary as kept after posting: what history, focus and progress read back. */
+export const StoredSummarySchema = z.object({
+  threadKey: z.string(),
+  interviewId: z.string(),
+  candidateId: z.string(),
+  level: LevelSchema.nullable(),
+  startedAt: z.number().int(),
+  endedAt: z.number().int(),
+  summary: SummarySchema,
+});
+export type StoredSummary = z.infer<typeof StoredSummarySchema>;
+
+/**
+ * The summaries the worker wrote, kept while (and only while) their interview is kept. An entry
+ * that cannot be read counts as missing, so one damaged scorecard never hides a whole history.
+ */
+export interface SummaryArchive {
+  /** Keeps the summary for the interview's remaining lifetime; false (nothing kept) when the interview is gone. */
+  save(stored: StoredSummary): Promise<boolean>;
+  get(threadKey: string, interviewId: string): Promise<StoredSummary | null>;
+  /** Many at once, in the order asked; null where there is none (not written yet, expired, unreadable). */
+  getMany(refs: readonly InterviewRef[]): Promise<Array<StoredSummary | null>>;
+}
