@@ -69,6 +69,7 @@ export class JsonFile<S extends z.ZodType> {
   }
 }
 
+// Not `instanceof Error`: errors from node:fs may come from another realm (test runners' VMs).
 function isMissing(error: unknown): boolean {
-  return error instanceof Error && "code" in error && error.code === "ENOENT";
+  return typeof error === "object" && error !== null && "code" in error && error.code === "ENOENT";
 }
