@@ -18,7 +18,12 @@ import { keySpace } from "../../src/store/keys.js";
 import type { SessionStore } from "../../src/store/port.js";
 import { RedisSessionStore } from "../../src/store/redis.js";
 import { buildSummary } from "../../src/summary/build.js";
+import type { OutgoingMessage } from "../../src/messages/message.js";
+import type { Poster } from "../../src/poster/port.js";
+import type { TeamDeps } from "../../src/team/deps.js";
+import { TeamPracticeService } from "../../src/team/practice.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";
+import { TestDirectory } from "../support/test-directory.js";
 
 export const DAY_MS = 86_400_000;
 /** Every world keeps interviews this long after their last save. */
@@ -186,4 +191,29 @@ export function storedSummary(saved: Session): StoredSummary {
     endedAt: saved.endedAt ?? saved.startedAt,
     summary: buildSummary(saved, testContent()),
   };
+}
+
+/** What the chat platform was sent, in order. */
+export class RecordingPoster implements Poster {
+  readonly posts: Array<{ key: string; message: OutgoingMessage }> = [];
+  async post(key: string, message: OutgoingMessage): Promise<void> {
+    this.posts.push({ key, message });
+  }
+}
+
+/** The team features (history, focus, forget-me, reviews) on the world's storage. */
+export function teamOn(world: StorageWorld): { team: TeamPracticeService; deps: TeamDeps; poster: RecordingPoster } {
+  const poster = new RecordingPoster();
+  const deps: TeamDeps = {
+    store: world.store,
+    archive: world.archive,
+    reviews: world.reviews,
+    userData: world.userData,
+    summaries: world.summaries,
+    content: testContent(),
+    poster,
+    directory: new TestDirectory(),
+    clock: world.clock,
+  };
+  return { team: new TeamPracticeService(deps), deps, poster };
 }
