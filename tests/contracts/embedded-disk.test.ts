@@ -5,6 +5,8 @@ import { join } from "node:path";
 import type { Clock } from "../../src/clock.js";
 import { defaultDataDir, resolveDataDir } from "../../src/infra/embedded/data-dir.js";
 import { UnreadableDataFileError } from "../../src/infra/embedded/json-file.js";
+import { SoloDirectory } from "../../src/infra/embedded/solo-directory.js";
+import { TeamPracticeService } from "../../src/team/practice.js";
 import { embeddedTeamStorage } from "../../src/infra/embedded/team-storage.js";
 import { UnreadableSessionError } from "../../src/store/errors.js";
 import { interview, START, storedSummary, teamOn, TTL_MS, type StorageWorld } from "./world.js";
@@ -41,8 +43,31 @@ describe("the embedded store on disk", () => {
     expect((await next.store.listForCandidate("test:U1")).map((session) => session.id)).toEqual(["i1"]);
     expect(await next.archive.get(saved.threadKey, saved.id)).toEqual(storedSummary(saved));
     expect((await next.reviews.all(saved.threadKey, saved.id)).map((review) => review.notes)).toEqual(["Good."]);
-    const history = await teamOn(next).team.history("test:U1");
-    expect(history.fields).toHaveLength(1);
+    const { deps } = teamOn(next);
+    const history = await new TeamPracticeService({ ...deps, directory: new SoloDirectory() }).history("test:U1");
+    // Listed with its ratings, and without a link: a terminal interview has none.
+    expect(history.fields).toEqual([{ label: expect.stringContaining("senior level"), value: expect.not.stringContaining("http") }]);
+    expect(history.fields?.[0]?.value).not.toBe("Scorecard pending");
+  });
+
+  test("focus and the progress chart read the scorecards of earlier runs", async () => {
+    const dataDir = folder();
+    const first = run(dataDir);
+    for (const [index, id] of ["i1", "i2"].entries()) {
+      const saved = await interview(first, { id, threadKey: `terminal:local:${id}`, startedAt: START + index });
+      const stored = storedSummary(saved);
+      // Communication rated weakest in both: the plan must aim there.
+      stored.summary.scorecard = stored.summary.scorecard.map((row) => ({ ...row, rating: row.dimension === "communication" ? "developing" : "strong" }));
+      await first.archive.save(stored);
+    }
+
+    const next = teamOn(run(dataDir, START + 60_000));
+    const plan = await next.team.focus("test:U1");
+    await next.team.progress("test:U1", "terminal:local");
+
+    expect(plan.focus.dimensions).toEqual(["communication"]);
+    expect(next.poster.images).toHaveLength(1);
+    expect(next.poster.images[0]?.image.png.subarray(1, 4).toString("latin1")).toBe("PNG");
   });
 
   test("data past its lifetime is gone on the next run, as it would be from Redis", async () => {

@@ -19,7 +19,7 @@ import type { SessionStore } from "../../src/store/port.js";
 import { RedisSessionStore } from "../../src/store/redis.js";
 import { buildSummary } from "../../src/summary/build.js";
 import type { OutgoingMessage } from "../../src/messages/message.js";
-import type { Poster } from "../../src/poster/port.js";
+import type { Image, Poster } from "../../src/poster/port.js";
 import type { TeamDeps } from "../../src/team/deps.js";
 import { TeamPracticeService } from "../../src/team/practice.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";
@@ -196,8 +196,12 @@ export function storedSummary(saved: Session): StoredSummary {
 /** What the chat platform was sent, in order. */
 export class RecordingPoster implements Poster {
   readonly posts: Array<{ key: string; message: OutgoingMessage }> = [];
+  readonly images: Array<{ key: string; image: Image }> = [];
   async post(key: string, message: OutgoingMessage): Promise<void> {
     this.posts.push({ key, message });
+  }
+  async postImage(key: string, image: Image): Promise<void> {
+    this.images.push({ key, image });
   }
 }
 
