@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LevelSchema } from "../engine/levels.js";
-import { SummarySchema } from "../summary/schema.js";
+import type { Session } from "../engine/session.js";
+import { SummarySchema, type Summary } from "../summary/schema.js";
 import type { InterviewRef } from "./interview-ref.js";
 
 /** A summary as kept after posting: what history, focus and progress read back. */
@@ -14,6 +15,19 @@ export const StoredSummarySchema = z.object({
   summary: SummarySchema,
 });
 export type StoredSummary = z.infer<typeof StoredSummarySchema>;
+
+/** What to keep for an ended interview's summary: the summary worker and the terminal keep the same record. */
+export function storedSummaryOf(session: Session, summary: Summary, now: number): StoredSummary {
+  return {
+    threadKey: session.threadKey,
+    interviewId: session.id,
+    candidateId: session.candidate.id,
+    level: session.level,
+    startedAt: session.startedAt,
+    endedAt: session.endedAt ?? now,
+    summary,
+  };
+}
 
 /**
  * The summaries the worker wrote, kept while (and only while) their interview is kept. An entry

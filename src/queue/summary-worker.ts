@@ -6,7 +6,7 @@ import type { Metrics } from "../ops/metrics.js";
 import type { Poster } from "../poster/port.js";
 import { UnreadableSessionError } from "../store/errors.js";
 import type { SessionStore } from "../store/port.js";
-import type { SummaryArchive } from "../ports/archive.js";
+import { storedSummaryOf, type SummaryArchive } from "../ports/archive.js";
 import type { PostedRecord } from "../ports/posted.js";
 import { summaryMessage } from "../summary/message.js";
 import type { Summarizer } from "../summary/port.js";
@@ -105,15 +105,7 @@ export class SummaryWorker {
     if (session.phase !== "ended") throw new Error("interview has not ended yet");
     const summary = await summarizer.summarize(session);
     // Kept before posting, so a Review pressed on the scorecard at once finds the AI's ratings to compare with.
-    const kept = await archive.save({
-      threadKey: job.threadKey,
-      interviewId: job.interviewId,
-      candidateId: session.candidate.id,
-      level: session.level,
-      startedAt: session.startedAt,
-      endedAt: session.endedAt ?? Date.now(),
-      summary,
-    });
+    const kept = await archive.save(storedSummaryOf(session, summary, Date.now()));
     // The candidate ran forget-me while this job was writing: post nothing, keep nothing.
     if (!kept) return "forgotten";
     // Posting and recording cannot be one step; the idempotency key lets platforms that dedupe close that gap.

@@ -9,7 +9,7 @@ import { embeddedTeamStorage } from "../../src/infra/embedded/team-storage.js";
 import { RedisRotation } from "../../src/infra/redis/rotation.js";
 import { RedisScheduleRecords } from "../../src/infra/redis/schedule-records.js";
 import { redisTeamStorage } from "../../src/infra/redis/team-storage.js";
-import type { StoredSummary, SummaryArchive } from "../../src/ports/archive.js";
+import { storedSummaryOf, type StoredSummary, type SummaryArchive } from "../../src/ports/archive.js";
 import type { PostedRecord } from "../../src/ports/posted.js";
 import type { ReviewStore } from "../../src/ports/reviews.js";
 import type { Rotation, ScheduleRecords } from "../../src/ports/schedules.js";
@@ -182,15 +182,7 @@ export async function interview(world: StorageWorld, overrides: Partial<Session>
 
 /** The summary the worker would keep for `saved`. */
 export function storedSummary(saved: Session): StoredSummary {
-  return {
-    threadKey: saved.threadKey,
-    interviewId: saved.id,
-    candidateId: saved.candidate.id,
-    level: saved.level,
-    startedAt: saved.startedAt,
-    endedAt: saved.endedAt ?? saved.startedAt,
-    summary: buildSummary(saved, testContent()),
-  };
+  return storedSummaryOf(saved, buildSummary(saved, testContent()), saved.startedAt);
 }
 
 /** What the chat platform was sent, in order. */
