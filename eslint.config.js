@@ -27,4 +27,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Storage is a plug-in: ports and the features on them reach storage only through src/ports, never Redis itself.
+    files: ["src/ports/**/*.ts", "src/team/**/*.ts", "src/schedule/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/adapters/**", "../adapters/*"], message: "src/ is platform-agnostic: adapters depend on src, never the reverse." },
+            { group: ["@slack/*", "discord.js", "@discordjs/*"], message: "src/ is platform-agnostic: platform SDKs belong in adapters/." },
+            { group: ["ioredis", "**/store/keys.js", "**/store/script.js", "**/store/redis.js", "**/infra/**"], message: "Depend on a port in src/ports; Redis code and its Lua live in src/infra/redis." },
+          ],
+        },
+      ],
+    },
+  },
 );
