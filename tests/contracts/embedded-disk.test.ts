@@ -70,6 +70,16 @@ describe("the embedded store on disk", () => {
     expect(next.poster.images[0]?.image.png.subarray(1, 4).toString("latin1")).toBe("PNG");
   });
 
+  test("two runs open on one folder at once keep each other's interviews", async () => {
+    const dataDir = folder();
+    const left = run(dataDir);
+    const right = run(dataDir);
+    await interview(left, { id: "left", threadKey: "terminal:local:left" });
+    await interview(right, { id: "right", threadKey: "terminal:local:right" });
+
+    expect((await run(dataDir).store.listForCandidate("test:U1")).map((session) => session.id).sort()).toEqual(["left", "right"]);
+  });
+
   test("data past its lifetime is gone on the next run, as it would be from Redis", async () => {
     const dataDir = folder();
     const first = run(dataDir);

@@ -13,8 +13,9 @@ const FileSchema = z.object({ version: z.literal(1), entries: z.array(z.tuple([z
 
 /**
  * A map whose entries expire at a time of their own, read through the injected clock, and that
- * is optionally mirrored to one JSON file (loaded once, rewritten on each change). What Redis does
- * with PEXPIRE, for the embedded stores.
+ * is optionally mirrored to one JSON file: read when built and again before each change, then
+ * rewritten, so two runs on one folder keep each other's entries (a change to the same key at the
+ * same moment can still lose one). What Redis does with PEXPIRE, for the embedded stores.
  */
 export class ExpiringMap<V extends z.ZodType> {
   private readonly entries = new Map<string, Entry<z.infer<V>>>();
@@ -22,15 +23,24 @@ export class ExpiringMap<V extends z.ZodType> {
 
   constructor(
     private readonly clock: Clock,
-    value: V,
+    private readonly value: V,
     path: string | null,
   ) {
     this.file = path === null ? null : new JsonFile(path, FileSchema);
-    for (const [key, entry] of this.file?.read()?.entries ?? []) {
-      const parsed = value.safeParse(entry.value);
+    this.load();
+  }
+
+  /** Reads the file again, so a change made meanwhile by another run on the same folder is kept rather than overwritten. */
+  private load(): void {
+    if (!this.file) return;
+    const stored = this.file.read();
+    if (!stored) return;
+    this.entries.clear();
+    for (const [key, entry] of stored.entries) {
+      const parsed = this.value.safeParse(entry.value);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new UnreadableDataFileError(path ?? "", `entry ${JSON.stringify(key)}: ${issue?.path.join(".") || "value"}: ${issue?.message ?? "invalid"}`);
+        throw new UnreadableDataFileError(this.file.path, `entry ${JSON.stringify(key)}: ${issue?.path.join(".") || "value"}: ${issue?.message ?? "invalid"}`);
       }
       this.entries.set(key, { expiresAt: entry.expiresAt, value: parsed.data });
     }
@@ -48,11 +58,13 @@ export class ExpiringMap<V extends z.ZodType> {
   }
 
   set(key: string, value: z.infer<V>, expiresAt: number): void {
+    this.load();
     this.entries.set(key, { expiresAt, value: structuredClone(value) });
     this.save();
   }
 
   delete(keys: Iterable<string>): void {
+    this.load();
     let changed = false;
     for (const key of keys) changed = this.entries.delete(key) || changed;
     if (changed) this.save();

@@ -49,7 +49,7 @@ export class EmbeddedSessionStore implements SessionStore {
 
   async get(threadKey: string): Promise<Session | null> {
     const thread = this.threads.get(threadKey);
-    const raw = thread?.current == null ? undefined : find(thread, thread.current);
+    const raw = thread && thread.current !== null ? find(thread, thread.current) : undefined;
     return raw === undefined ? null : decode(raw);
   }
 
@@ -109,7 +109,10 @@ export class EmbeddedSessionStore implements SessionStore {
     const expiresAt = this.threads.expiresAt(threadKey);
     if (!thread || expiresAt === undefined) return;
     const kept = thread.interviews.filter(([id]) => !interviewIds.includes(id));
-    if (!kept.length) return this.threads.delete([threadKey]);
+    if (!kept.length) {
+      this.threads.delete([threadKey]);
+      return;
+    }
     this.threads.set(threadKey, { current: thread.current !== null && interviewIds.includes(thread.current) ? null : thread.current, interviews: kept }, expiresAt);
   }
 }

@@ -26,7 +26,8 @@ const NO_SUMMARY_JOBS: SummaryJobs = { remove: async () => false };
  * Every team-side port plus the session store, embedded and sharing one notion of which interviews
  * exist, so a scorecard or review is kept only while its interview is. Spread it into TeamDeps.
  * Files in `dataDir`: sessions.json, summaries.json, reviews.json, posted.json, schedules.json,
- * rotation.json. One process at a time: each store reads its file once, when built.
+ * rotation.json. Each store re-reads its file before each change, so two terminals open on one
+ * folder keep each other's interviews.
  */
 export function embeddedTeamStorage(options: EmbeddedTeamStorageOptions = {}) {
   const clock = options.clock ?? systemClock;
