@@ -2,15 +2,15 @@ import { userInfo } from "node:os";
 import { createInterface } from "node:readline";
 import { embeddedApp } from "../../src/app/embedded.js";
 import { loadConfig } from "../../src/config/env.js";
-import type { Reply } from "../../src/engine/engine.js";
+import { parseLevel } from "../../src/content/bank.js";
 import { isAppError } from "../../src/errors.js";
+import { LocalThread } from "../../src/app/local-thread.js";
 import { plainText, type OutgoingMessage } from "../../src/messages/message.js";
-import { summaryMessage } from "../../src/summary/message.js";
+import type { Poster } from "../../src/poster/port.js";
 import type { Summary } from "../../src/summary/schema.js";
 import { parsePracticeArgs, PRACTICE_USAGE, type PracticeArgs } from "./args.js";
 import { colorWanted, renderMessage } from "./render.js";
-
-const THREAD_KEY = `terminal:${process.pid}`;
+import { TERMINAL_CANDIDATE, terminalThreadKey } from "./thread-key.js";
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parsePracticeArgs(argv);
@@ -18,22 +18,18 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${PRACTICE_USAGE}\n`);
     return 0;
   }
-  const app = embeddedApp(loadConfig());
-  const candidate = { id: "terminal:candidate", name: args.name ?? defaultName() };
   const out = output(args);
+  const app = embeddedApp(loadConfig(), { poster: out.poster, onSummary: (_job, summary) => out.summary(summary) });
+  // Flags are checked before anything starts, so a typo is one line on stderr and exit code 2.
+  if (args.level) parseLevel(args.level);
+  if (args.problem) app.content.bank.resolve(args.problem);
+  const threadKey = terminalThreadKey(process.pid);
+  const candidate = { id: TERMINAL_CANDIDATE, name: args.name ?? defaultName() };
   const interactive = Boolean(process.stdin.isTTY) && !args.json;
-
-  out.replies(await app.engine.start({ threadKey: THREAD_KEY, candidate, level: args.level, problem: args.problem }));
-
-  let finished = false;
-  const finish = async (): Promise<void> => {
-    if (finished) return;
-    finished = true;
-    const session = await app.engine.get(THREAD_KEY);
-    if (session && session.phase !== "ended") out.replies(await app.engine.act(THREAD_KEY, "end", candidate.id));
-    const ended = await app.engine.get(THREAD_KEY);
-    if (ended) out.summary(await app.summarizer.summarize(ended));
-  };
+  // The terminal as a chat host: each line is a message in the one thread, Ctrl+C a press of End.
+  // It waits for each answer before the next line, so piped lines are answered one by one.
+  const thread = new LocalThread(app, threadKey, candidate);
+  await thread.start({ level: args.level, problem: args.problem });
 
   const lines = createInterface({ input: process.stdin, terminal: interactive, prompt: interactive ? "you › " : "" });
   const interrupted = new Promise<void>((resolve) => {
@@ -43,45 +39,49 @@ async function main(argv: readonly string[]): Promise<number> {
   const conversation = (async () => {
     if (interactive) lines.prompt();
     for await (const line of lines) {
-      try {
-        const reply = await app.engine.receive(THREAD_KEY, { authorId: candidate.id, text: line });
-        if (reply) out.replies(reply);
-        if (reply?.ended) break;
-      } catch (error) {
-        if (!isAppError(error)) throw error;
-        out.notice(error.message);
-      }
+      await thread.say(line);
+      if (await thread.ended()) break;
       if (interactive) lines.prompt();
     }
   })();
   await Promise.race([conversation, interrupted]);
   lines.close();
-  await finish();
+  // The end of input (or Ctrl+C) ends the interview, as pressing End would; the scorecard follows.
+  if (!(await thread.ended())) await thread.press("end");
+  await app.settled();
   return 0;
 }
 
 interface Output {
-  replies(reply: Reply): void;
-  notice(text: string): void;
+  poster: Poster;
   summary(summary: Summary): void;
 }
 
 function output(args: PracticeArgs): Output {
   const write = (line: string) => process.stdout.write(`${line}\n`);
   if (args.json) {
-    const emit = (message: OutgoingMessage) =>
+    const emit = (message: OutgoingMessage) => {
+      // The scorecard is printed whole, as the summary object, when it is posted (see `summary`).
+      if (message.kind === "summary") return;
       write(JSON.stringify({ type: message.kind === "interviewer" ? "interviewer" : "notice", text: plainText(message) }));
+    };
     return {
-      replies: (reply) => reply.messages.forEach(emit),
-      notice: (text) => write(JSON.stringify({ type: "notice", text })),
+      poster: {
+        post: async (_key, message) => {
+          emit(message);
+        },
+      },
       summary: (summary) => write(JSON.stringify({ type: "summary", ...summary })),
     };
   }
   const color = colorWanted(process.stdout);
   return {
-    replies: (reply) => reply.messages.forEach((message) => write(renderMessage(message, { color }))),
-    notice: (text) => write(renderMessage({ kind: "notice", paragraphs: [text] }, { color })),
-    summary: (summary) => write(renderMessage(summaryMessage(summary), { color })),
+    poster: {
+      post: async (_key, message) => {
+        write(renderMessage(message, { color }));
+      },
+    },
+    summary: () => undefined,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { KeySpace } from "../store/keys.js";
+import type { Inbox, Peek, WaitingEntry } from "../ports/inbox.js";
 import { InboxEntrySchema, type InboxEntry, type InboxEvent } from "./events.js";
 import { PEEK, TAKE_IN } from "./scripts.js";
 
@@ -11,31 +12,16 @@ export interface InboxOptions {
   ttlMs: number;
 }
 
-/** An inbox entry as read back; `event` is null when it cannot be read (then it is only dropped). */
-export interface WaitingEntry {
-  at: number;
-  event: InboxEvent | null;
-}
-
-export interface Peek {
-  /** Redis time, ms. */
-  now: number;
-  /** Redis time of the thread's latest message, or 0. */
-  lastMessageAt: number;
-  entries: WaitingEntry[];
-}
-
 /**
  * Each thread's inbox: events appended atomically in arrival order, so concurrent messages from
  * any number of processes are all kept, then answered by whichever process takes the turn.
  */
-export class Inbox {
+export class RedisInbox implements Inbox {
   constructor(
     private readonly redis: Redis,
     private readonly options: InboxOptions,
   ) {}
 
-  /** Records an event once; for a queued message or press, also says who the thread's candidate is. */
   async takeIn(event: InboxEvent): Promise<{ outcome: "queued" | "duplicate" | "ignored"; candidateId?: string }> {
     const { keys } = this.options;
     const { threadKey } = event;
@@ -53,7 +39,6 @@ export class Inbox {
     return candidateId ? { outcome, candidateId } : { outcome };
   }
 
-  /** Rejects when storage does not answer. */
   async ping(): Promise<void> {
     await this.redis.ping();
   }
@@ -63,17 +48,14 @@ export class Inbox {
     return readPeek(await PEEK.run(this.redis, [keys.inbox(threadKey), keys.lastMessageAt(threadKey)], [max]));
   }
 
-  /** The thread has nothing waiting: off the worklist. Call it holding the lock, before releasing it. */
   async settled(threadKey: string): Promise<void> {
     await this.redis.zrem(this.options.keys.pendingThreads, threadKey);
   }
 
-  /** Puts the thread back on the worklist (events arrived as a turn ended). */
   async markWaiting(threadKey: string): Promise<void> {
     await this.redis.zadd(this.options.keys.pendingThreads, "NX", Date.now(), threadKey);
   }
 
-  /** Threads whose events have waited since before `before` (epoch ms), oldest first. */
   async waitingSince(before: number, limit: number): Promise<string[]> {
     return this.redis.zrangebyscore(this.options.keys.pendingThreads, "-inf", before, "LIMIT", 0, limit);
   }

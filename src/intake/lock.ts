@@ -1,35 +1,33 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { KeySpace } from "../store/keys.js";
-import { readPeek, type Peek } from "./inbox.js";
+import type { Peek } from "../ports/inbox.js";
+import type { Lease, ThreadLocks } from "../ports/lock.js";
+import { readPeek } from "./inbox.js";
 import { CLAIM, FINISH, RELEASE, RENEW, TRIM } from "./scripts.js";
 
 /**
  * One turn at a time per thread, across processes: a Redis lock with an expiry, renewed while the
  * turn runs, so a process that crashes mid-turn wedges its thread for at most `ttlMs`.
  */
-export class ThreadLock {
+export class RedisThreadLocks implements ThreadLocks {
   constructor(
     private readonly redis: Redis,
     private readonly keys: KeySpace,
     private readonly ttlMs: number,
   ) {}
 
-  /**
-   * Takes the thread's turn and peeks at its inbox; null when another process has the turn.
-   * `replyWaiting`: an earlier turn's reply is still in the outbox, to deliver before anything else.
-   */
   async claim(threadKey: string, max: number): Promise<{ lease: Lease; peek: Peek; replyWaiting: boolean } | null> {
     const token = randomUUID();
     const keys = this.keys;
     const result = await CLAIM.run(this.redis, [keys.inbox(threadKey), keys.lastMessageAt(threadKey), keys.lock(threadKey), keys.outbox(threadKey)], [max, token, this.ttlMs]);
     if (result === null) return null;
     const replyWaiting = Array.isArray(result) && Number(result[3]) === 1;
-    return { lease: new Lease(this.redis, keys, threadKey, token, this.ttlMs), peek: readPeek(result), replyWaiting };
+    return { lease: new RedisLease(this.redis, keys, threadKey, token, this.ttlMs), peek: readPeek(result), replyWaiting };
   }
 }
 
-export class Lease {
+class RedisLease implements Lease {
   /** Set when a renewal found the lock gone: the turn's save will be refused. */
   lost = false;
   private readonly heartbeat: NodeJS.Timeout;
@@ -53,13 +51,11 @@ export class Lease {
     this.heartbeat.unref();
   }
 
-  /** Drops `count` answered events from the inbox, only while the lock is still ours. */
   async trim(count: number): Promise<boolean> {
     if (count <= 0) return true;
     return (await TRIM.run(this.redis, [this.keys.lock(this.threadKey), this.keys.inbox(this.threadKey)], [this.token, count])) === 1;
   }
 
-  /** After a turn: frees the lock if nothing waits (null), else keeps it and returns what arrived meanwhile. */
   async finish(max: number): Promise<Peek | null> {
     const keys = this.keys;
     const result = await FINISH.run(this.redis, [keys.inbox(this.threadKey), keys.lastMessageAt(this.threadKey), keys.lock(this.threadKey)], [max, this.token]);
@@ -68,7 +64,6 @@ export class Lease {
     return null;
   }
 
-  /** Frees the lock; returns how many events still wait in the inbox. */
   async release(): Promise<number> {
     clearInterval(this.heartbeat);
     return Number(await RELEASE.run(this.redis, [this.keys.lock(this.threadKey), this.keys.inbox(this.threadKey)], [this.token]));

@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import type { Placeholders } from "../ports/placeholders.js";
 import type { KeySpace } from "../store/keys.js";
 
 /** Longest a placeholder waits to be replaced; past it the reply is posted as a new message. */
@@ -11,7 +12,7 @@ const PENDING = "";
  * process answers the turn replaces it, not only the one that received the message. The turn's
  * commit takes it (COMMIT_TURN), so the reply and the placeholder it replaces are kept together.
  */
-export class Placeholders {
+export class RedisPlaceholders implements Placeholders {
   constructor(
     private readonly redis: Redis,
     private readonly keys: KeySpace,

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { KeySpace } from "../store/keys.js";
+import type { DueSummaries } from "../ports/summaries.js";
 import { SummaryJobSchema, type SummaryJob } from "./summary-job.js";
 
 /**
@@ -7,7 +8,7 @@ import { SummaryJobSchema, type SummaryJob } from "./summary-job.js";
  * ending turn is saved and cleared once the job is enqueued, so a crash in between is repaired
  * by the sweeper instead of leaving the candidate without a scorecard.
  */
-export class DueSummaries {
+export class RedisDueSummaries implements DueSummaries {
   constructor(
     private readonly redis: Redis,
     private readonly keys: KeySpace,

@@ -2,10 +2,7 @@ import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { SUMMARY_JOB, SUMMARY_QUEUE, summaryJobId, summaryJobOptions, type SummaryJob, type SummaryRetries } from "./summary-job.js";
 
-/** Asks for an interview's summary; asking twice for one interview has one effect. */
-export interface SummaryRequests {
-  request(job: SummaryJob): Promise<void>;
-}
+import type { SummaryRequests } from "../ports/summaries.js";
 
 /** The producer side of the summary queue, used by bot processes. */
 export class SummaryQueue implements SummaryRequests {

@@ -1,16 +1,14 @@
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
-import type { OutgoingMessage } from "../messages/message.js";
 import type { Logger } from "../ops/logger.js";
 import type { Metrics } from "../ops/metrics.js";
 import type { Poster } from "../poster/port.js";
-import { UnreadableSessionError } from "../store/errors.js";
+import { HopelessJobError, ScorecardWriter } from "../pipeline/scorecards.js";
 import type { SessionStore } from "../store/port.js";
-import { storedSummaryOf, type SummaryArchive } from "../ports/archive.js";
-import type { PostedRecord } from "../ports/posted.js";
-import { summaryMessage } from "../summary/message.js";
+import type { SummaryArchive } from "../ports/archive.js";
 import type { Summarizer } from "../summary/port.js";
-import { SUMMARY_QUEUE, SummaryJobSchema, summaryJobId, type SummaryJob } from "./summary-job.js";
+import type { PostedRecord } from "../ports/posted.js";
+import { SUMMARY_QUEUE, SummaryJobSchema, type SummaryJob } from "./summary-job.js";
 import { takeoverTimings } from "./takeover.js";
 
 export interface SummaryWorkerOptions {
@@ -31,26 +29,17 @@ export interface SummaryWorkerOptions {
   lockMs: number;
 }
 
-export function failureNotice(interviewId: string): OutgoingMessage {
-  return {
-    kind: "error",
-    heading: "Scorecard unavailable",
-    paragraphs: [
-      "I couldn't write and post your scorecard, even after several tries. Your answers are saved; an operator can find this interview in the worker's logs.",
-      `Interview reference: ${interviewId}`,
-    ],
-  };
-}
-
 /**
- * Writes each ended interview's summary and posts it through the platform's REST poster. Posting
- * is recorded, so a job that runs again after its worker died posts nothing twice; when every
- * attempt has failed the candidate gets a notice instead of silence.
+ * Runs summary jobs from BullMQ: each is the ScorecardWriter's job (write, keep, post once), with
+ * BullMQ's retries and lock takeover around it; when every attempt has failed the candidate gets
+ * a notice instead of silence.
  */
 export class SummaryWorker {
   private readonly worker: Worker<SummaryJob, string>;
+  private readonly writer: ScorecardWriter;
 
   constructor(private readonly options: SummaryWorkerOptions) {
+    this.writer = new ScorecardWriter(options);
     this.worker = new Worker<SummaryJob, string>(SUMMARY_QUEUE, (job) => this.process(job), {
       connection: options.connection,
       prefix: options.prefix,
@@ -79,7 +68,10 @@ export class SummaryWorker {
     const data = parsed.data;
     const log = this.options.logger.child({ sessionKey: data.threadKey, interviewId: data.interviewId, jobId: job.id, attempt: job.attemptsMade + 1 });
     try {
-      const outcome = await this.summarizeAndPost(data);
+      const { outcome } = await this.writer.write(data).catch((error: unknown) => {
+        throw error instanceof HopelessJobError ? new UnrecoverableError(error.message) : error;
+      });
+      if (outcome === "posted") this.options.metrics.summariesPosted.inc();
       log.info({ outcome }, "summary job done");
       return outcome;
     } catch (error) {
@@ -91,38 +83,11 @@ export class SummaryWorker {
     }
   }
 
-  private async summarizeAndPost(job: SummaryJob): Promise<string> {
-    const { posted, store, summarizer, poster, archive, metrics } = this.options;
-    if (await posted.has(job, "summary")) return "already-posted";
-    let session;
-    try {
-      session = await store.getInterview(job.threadKey, job.interviewId);
-    } catch (error) {
-      if (error instanceof UnreadableSessionError) throw new UnrecoverableError(`interview unreadable (${error.reason}): ${error.detail}`);
-      throw error;
-    }
-    if (!session) throw new UnrecoverableError("interview not found: it expired or was never saved");
-    if (session.phase !== "ended") throw new Error("interview has not ended yet");
-    const summary = await summarizer.summarize(session);
-    // Kept before posting, so a Review pressed on the scorecard at once finds the AI's ratings to compare with.
-    const kept = await archive.save(storedSummaryOf(session, summary, Date.now()));
-    // The candidate ran forget-me while this job was writing: post nothing, keep nothing.
-    if (!kept) return "forgotten";
-    // Posting and recording cannot be one step; the idempotency key lets platforms that dedupe close that gap.
-    await poster.post(job.threadKey, summaryMessage(summary, { reviewable: true }), { idempotencyKey: summaryJobId(job.interviewId) });
-    await posted.record(job, "summary");
-    metrics.summariesPosted.inc();
-    return "posted";
-  }
-
   private async notifyFailure(job: SummaryJob, log: Logger): Promise<void> {
-    const { posted, poster, metrics } = this.options;
     try {
-      if ((await posted.has(job, "summary")) || (await posted.has(job, "failure-notice"))) return;
-      await poster.post(job.threadKey, failureNotice(job.interviewId), { idempotencyKey: `${summaryJobId(job.interviewId)}-failed` });
-      await posted.record(job, "failure-notice");
+      await this.writer.notifyFailure(job);
     } catch (error) {
-      metrics.error("post-failed");
+      this.options.metrics.error("post-failed");
       log.error({ err: error instanceof Error ? error.message : String(error) }, "could not tell the candidate their summary failed");
     }
   }

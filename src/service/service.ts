@@ -5,20 +5,21 @@ import { systemClock, type Clock } from "../clock.js";
 import type { Config } from "../config/env.js";
 import { loadContent, type Content } from "../engine/context.js";
 import { ConfigError } from "../errors.js";
-import { TurnCoordinator } from "../intake/coordinator.js";
-import { Inbox } from "../intake/inbox.js";
-import { Placeholders } from "../intake/placeholders.js";
-import { RedisIntake } from "../intake/intake.js";
-import { ThreadLock } from "../intake/lock.js";
-import { Outbox } from "../intake/outbox.js";
-import { Sweeper } from "../intake/sweeper.js";
-import { TurnRunner } from "../intake/turns.js";
+import { RedisInbox } from "../intake/inbox.js";
+import { RedisThreadLocks } from "../intake/lock.js";
+import { RedisOutboxStore } from "../intake/outbox-store.js";
+import { RedisPlaceholders } from "../intake/placeholders.js";
+import { TurnCoordinator } from "../pipeline/coordinator.js";
+import { Delivery } from "../pipeline/delivery.js";
+import { TurnIntake } from "../pipeline/intake.js";
+import { TurnRunner } from "../pipeline/runner.js";
+import { Sweeper } from "../pipeline/sweeper.js";
 import type { Logger } from "../ops/logger.js";
 import { MeteredInterviewer, MeteredSummarizer } from "../ops/metered.js";
 import { Metrics } from "../ops/metrics.js";
 import { startOpsServer } from "../ops/server.js";
 import { PosterRouter } from "../poster/router.js";
-import { DueSummaries } from "../queue/due.js";
+import { RedisDueSummaries } from "../queue/due.js";
 import { SummaryQueue } from "../queue/summary-queue.js";
 import { SummaryWorker } from "../queue/summary-worker.js";
 import { keySpace } from "../store/keys.js";
@@ -155,25 +156,25 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     }
 
     if (bot) {
-      const inbox = new Inbox(data, { keys, dedupeTtlMs: DEDUPE_TTL_MS, ttlMs });
-      const placeholders = new Placeholders(data, keys);
-      const due = new DueSummaries(data, keys);
+      const inbox = new RedisInbox(data, { keys, dedupeTtlMs: DEDUPE_TTL_MS, ttlMs });
+      const placeholders = new RedisPlaceholders(data, keys);
+      const due = new RedisDueSummaries(data, keys);
       const runner = new TurnRunner({
         store,
         interviewer: new MeteredInterviewer(setup.interviewer, metrics, setup.mode),
         content,
         clock,
-        tokenBudget: config.MAX_TOKENS_PER_INTERVIEW,
-        outbox: new Outbox({ redis: data, keys, poster, metrics, logger }),
+        limits: { tokenBudget: config.MAX_TOKENS_PER_INTERVIEW },
+        delivery: new Delivery({ outbox: new RedisOutboxStore(data, keys), poster, metrics, logger }),
         poster,
         summaries: queue,
         due,
         metrics,
         logger,
       });
-      const coordinator = new TurnCoordinator({ inbox, lock: new ThreadLock(data, keys, config.TURN_LOCK_MS), runner, metrics, logger, burstWindowMs: config.BURST_WINDOW_MS });
+      const coordinator = new TurnCoordinator({ inbox, lock: new RedisThreadLocks(data, keys, config.TURN_LOCK_MS), runner, metrics, logger, burstWindowMs: config.BURST_WINDOW_MS });
       closers.push(() => coordinator.close());
-      const intake = new RedisIntake({ inbox, placeholders, coordinator, poster, metrics, logger, burstWindowMs: config.BURST_WINDOW_MS });
+      const intake = new TurnIntake({ inbox, placeholders, coordinator, poster, metrics, logger, burstWindowMs: config.BURST_WINDOW_MS });
       const sweeper = new Sweeper({ inbox, coordinator, due, summaries: queue, store, logger, burstWindowMs: config.BURST_WINDOW_MS, intervalMs: options.sweepIntervalMs });
       sweeper.start();
       closers.push(() => sweeper.stop());

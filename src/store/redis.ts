@@ -3,7 +3,8 @@ import type { Session } from "../engine/session.js";
 import { decodeSession, encodeSession } from "./codec.js";
 import { storage, UnreadableSessionError } from "./errors.js";
 import { CURRENT_FIELD, type KeySpace } from "./keys.js";
-import type { SessionStore } from "./port.js";
+import { LockLostError } from "../ports/lock.js";
+import type { QueuedReply, TurnFence, TurnStore } from "../ports/turns.js";
 import { COMMIT_TURN, READ_CURRENT } from "./scripts.js";
 
 export interface RedisStoreOptions {
@@ -14,34 +15,12 @@ export interface RedisStoreOptions {
   historyLimit?: number;
 }
 
-/** The turn a save belongs to: it only lands while `token` still holds the thread's lock. */
-export interface TurnFence {
-  token: string;
-  /** Inbox entries this save answers; they are dropped in the same step. */
-  consumed: number;
-}
-
-/** A turn's reply, queued in its thread's outbox by the same step that saves the turn (src/intake/outbox.ts delivers it). */
-export interface QueuedReply {
-  id: string;
-  /** The messages, as JSON. */
-  messages: string;
-}
-
-/** The save was refused because another process took over the thread's turn. */
-export class LockLostError extends Error {
-  constructor(threadKey: string) {
-    super(`lost the turn lock of ${threadKey}`);
-    this.name = "LockLostError";
-  }
-}
-
 /**
  * Sessions in Redis. Each thread has one hash holding its interviews by id and which one is
  * current, so a thread can host a second interview while the first's summary is still being
  * written. Reads are validated and upgraded (src/store/codec.ts); every save renews the TTL.
  */
-export class RedisSessionStore implements SessionStore {
+export class RedisSessionStore implements TurnStore {
   private readonly keys: KeySpace;
   private readonly ttlMs: number;
   private readonly historyLimit: number;
@@ -70,14 +49,9 @@ export class RedisSessionStore implements SessionStore {
     );
   }
 
-  /**
-   * Commits one turn only while its lock holds: its session (when it saved one), the inbox entries it
-   * answered dropped, and its reply queued in the outbox with the thread's placeholder, in one step.
-   * Returns the placeholder the reply replaces, if one was showing.
-   */
   async commit(threadKey: string, session: Session | null, fence: TurnFence, reply: QueuedReply | null): Promise<string | undefined> {
     const keys = [this.keys.interviews(threadKey), this.keys.lock(threadKey), this.keys.inbox(threadKey), this.keys.placeholder(threadKey), this.keys.outbox(threadKey)];
-    const args = [fence.token, fence.consumed, this.ttlMs, session?.id ?? "", session ? encodeSession(session) : "", reply?.id ?? "", reply?.messages ?? ""];
+    const args = [fence.lease.token, fence.consumed, this.ttlMs, session?.id ?? "", session ? encodeSession(session) : "", reply?.id ?? "", reply?.messages ?? ""];
     const [replaces] = await storage(() => Promise.all([COMMIT_TURN.run(this.redis, keys, args), session ? this.index(session) : undefined]));
     if (typeof replaces !== "string") throw new LockLostError(threadKey);
     return replaces || undefined;
@@ -107,7 +81,6 @@ export class RedisSessionStore implements SessionStore {
     return sessions;
   }
 
-  /** Lets a new interview start in a thread whose latest one is unreadable; the raw data stays until it expires. */
   async setAside(threadKey: string): Promise<void> {
     await storage(() => this.redis.hdel(this.keys.interviews(threadKey), CURRENT_FIELD));
   }

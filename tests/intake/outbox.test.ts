@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { DELIVERY_ATTEMPTS, REPLY_LOST_MESSAGE } from "../../src/intake/outbox.js";
+import { DELIVERY_ATTEMPTS, REPLY_LOST_MESSAGE } from "../../src/pipeline/delivery.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";
 import { CANDIDATE, eventId, startHarness, type Harness } from "../support/service-harness.js";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Routes } from "discord.js";
-import { INTAKE_DOWN_MESSAGE } from "../../src/intake/intake.js";
+import { INTAKE_DOWN_MESSAGE } from "../../src/pipeline/intake.js";
 import { START_DOWN_MESSAGE } from "../../src/intake/opening.js";
 import type { RunningService } from "../../src/service/service.js";
 import type { RedisServer } from "../support/redis-server.js";

@@ -2,8 +2,6 @@ import { Redis } from "ioredis";
 import type { Clock } from "../../src/clock.js";
 import { AREA_IDS, type AreaId, type DimensionId, type Rating } from "../../src/content/schemas.js";
 import { loadContent, type Content } from "../../src/engine/context.js";
-import { InterviewEngine } from "../../src/engine/engine.js";
-import { OfflineInterviewer } from "../../src/interviewer/offline.js";
 import type { OutgoingMessage } from "../../src/messages/message.js";
 import type { Image, Poster, PostOptions } from "../../src/poster/port.js";
 import { SummaryQueue } from "../../src/queue/summary-queue.js";
@@ -17,6 +15,7 @@ import type { TeamDeps } from "../../src/team/deps.js";
 import { TeamPracticeService } from "../../src/team/practice.js";
 import type { RedisServer } from "../support/redis-server.js";
 import { TestDirectory } from "../support/test-directory.js";
+import { DirectTurns } from "../support/direct-turns.js";
 
 const DAY_MS = 86_400_000;
 
@@ -71,7 +70,8 @@ export class TeamWorld {
   readonly redis: Redis;
   readonly deps: TeamDeps;
   readonly team: TeamPracticeService;
-  private readonly engine: InterviewEngine;
+  private readonly turns: DirectTurns;
+  private readonly store: RedisSessionStore;
   private readonly archive: SummaryArchive;
   private readonly queue: SummaryQueue;
 
@@ -84,20 +84,21 @@ export class TeamWorld {
     const storage = redisTeamStorage(this.redis, keys, ttlMs, this.clock);
     this.deps = { ...storage, store, content: this.content, poster: this.poster, directory: this.directory, summaries: this.queue, clock: this.clock };
     this.team = new TeamPracticeService(this.deps);
-    this.engine = new InterviewEngine({ store, interviewer: new OfflineInterviewer(), content: this.content, clock: this.clock });
+    this.store = store;
+    this.turns = new DirectTurns(store, this.content, this.clock);
     this.archive = storage.archive;
   }
 
   async interview(spec: PastInterviewSpec): Promise<void> {
     this.clock.time = Date.parse(spec.at);
     const candidate = { id: spec.user, name: spec.name ?? "Ada" };
-    await this.engine.start({ threadKey: spec.threadKey, candidate, level: spec.level ?? "senior", problem: spec.problem ?? "fraud" });
-    await this.engine.receive(spec.threadKey, { authorId: spec.user, text: "I'd frame it as binary classification with PR-AUC offline, because fraud is rare." });
+    await this.turns.start(spec.threadKey, candidate, { level: spec.level ?? "senior", problem: spec.problem ?? "fraud" });
+    await this.turns.say(spec.threadKey, spec.user, "I'd frame it as binary classification with PR-AUC offline, because fraud is rare.");
     if (spec.ended === false) return;
     this.clock.time += 40 * 60_000;
-    await this.engine.receive(spec.threadKey, { authorId: spec.user, text: "end" });
+    await this.turns.say(spec.threadKey, spec.user, "end");
     if (spec.scorecard === false) return;
-    const session = await this.engine.get(spec.threadKey);
+    const session = await this.store.get(spec.threadKey);
     if (!session) throw new Error(`no interview in ${spec.threadKey}`);
     const summary = buildSummary(session, this.content);
     summary.scorecard = summary.scorecard.map((row) => ({ ...row, rating: spec.ratings?.[row.dimension] ?? "solid" }));

@@ -1,4 +1,3 @@
-import type { Redis } from "ioredis";
 import { z } from "zod";
 import { DependencyDownError } from "../errors.js";
 import type { OutgoingMessage } from "../messages/message.js";
@@ -6,11 +5,8 @@ import { OutgoingMessageSchema } from "../messages/schema.js";
 import type { Logger } from "../ops/logger.js";
 import type { Metrics } from "../ops/metrics.js";
 import type { Poster, PostOptions } from "../poster/port.js";
-import { storage } from "../store/errors.js";
-import type { KeySpace } from "../store/keys.js";
-import { LockLostError } from "../store/redis.js";
-import type { Lease } from "./lock.js";
-import { ATTEMPT_REPLY, SETTLE_REPLY } from "./scripts.js";
+import type { Lease } from "../ports/lock.js";
+import type { OutboxStore, StoredReply } from "../ports/outbox.js";
 
 /**
  * Deliveries of one reply before it is dropped: the first right after its turn, each further one
@@ -23,7 +19,7 @@ export const DELIVERY_ATTEMPTS = 5;
 export const REPLY_LOST_MESSAGE =
   "I couldn't post my last reply in this thread, even after several tries, so it is lost. Your interview itself is saved: carry on, or type help to see the commands.";
 
-/** A committed reply, as the thread's outbox holds it until the platform has all of it. */
+/** A committed reply, as delivery works through it until the platform has all of it. */
 export interface PendingReply {
   id: string;
   threadKey: string;
@@ -45,33 +41,24 @@ export class ReplyPendingError extends DependencyDownError {
   }
 }
 
-const StoredReplySchema = z.object({
-  id: z.string().min(1),
-  messages: z.string(),
-  replaces: z.string(),
-  interview: z.string(),
-  delivered: z.coerce.number().int().min(0),
-  attempts: z.coerce.number().int().min(1),
-});
 const MessagesSchema = z.array(OutgoingMessageSchema);
 
-export interface OutboxOptions {
-  redis: Redis;
-  keys: KeySpace;
+export interface DeliveryOptions {
+  outbox: OutboxStore;
   poster: Poster;
   metrics: Metrics;
   logger: Logger;
 }
 
 /**
- * Delivers each thread's committed reply (COMMIT_TURN queues it with the turn; a reply shown to one
- * user only is posted directly instead, see TurnRunner) while holding the thread's lock, recording each message once the platform accepted it. A crash mid-delivery leaves
- * the reply for the thread's next holder, which sends what is left with the same idempotency keys:
- * Discord returns a message already sent under its nonce, Slack's replacement of the placeholder
- * is an edit, so a platform that accepted a message before the crash does not show it twice.
+ * Delivers each thread's committed reply while holding the thread's lock, recording each message
+ * once the platform accepted it. A crash mid-delivery leaves the reply for the thread's next
+ * holder, which sends what is left with the same idempotency keys: Discord returns a message
+ * already sent under its nonce, Slack's replacement of the placeholder is an edit, so a platform
+ * that accepted a message before the crash does not show it twice.
  */
-export class Outbox {
-  constructor(private readonly options: OutboxOptions) {}
+export class Delivery {
+  constructor(private readonly options: DeliveryOptions) {}
 
   /** Posts what is left of the reply; false when the platform refused a message (the reply waits for its next attempt). */
   async deliver(reply: PendingReply): Promise<boolean> {
@@ -98,15 +85,13 @@ export class Outbox {
    * dropped once it has had them all. True when nothing is left to deliver.
    */
   async redeliver(lease: Lease): Promise<boolean> {
-    const { redis, keys } = this.options;
     const { threadKey } = lease;
-    const raw = await storage(() => ATTEMPT_REPLY.run(redis, [keys.lock(threadKey), keys.outbox(threadKey)], [lease.token]));
-    if (raw === null) throw new LockLostError(threadKey);
-    if (!Array.isArray(raw) || raw.length === 0) return true;
-    const reply = readReply(threadKey, raw);
+    const stored = await this.options.outbox.attempt(lease);
+    if (stored === null) return true;
+    const reply = stored === "unreadable" ? null : readReply(threadKey, stored);
     if (!reply) {
       this.options.logger.warn({ sessionKey: threadKey }, "unreadable reply dropped from the outbox");
-      await storage(() => redis.del(keys.outbox(threadKey)));
+      if (stored !== "unreadable") await this.options.outbox.settle(threadKey, stored.id, 1, 1);
       return true;
     }
     if (reply.attempts > DELIVERY_ATTEMPTS) {
@@ -133,8 +118,7 @@ export class Outbox {
   }
 
   private async settle(reply: PendingReply, delivered: number): Promise<void> {
-    const { redis, keys } = this.options;
-    await storage(() => SETTLE_REPLY.run(redis, [keys.outbox(reply.threadKey)], [reply.id, delivered, reply.messages.length]));
+    await this.options.outbox.settle(reply.threadKey, reply.id, delivered, reply.messages.length);
     reply.delivered = delivered;
   }
 
@@ -143,20 +127,16 @@ export class Outbox {
   }
 }
 
-/** HGETALL's flat list as a reply; null when it cannot be read (then it is only dropped). */
-function readReply(threadKey: string, flat: unknown[]): PendingReply | null {
-  const fields: Record<string, unknown> = {};
-  for (let index = 0; index + 1 < flat.length; index += 2) fields[String(flat[index])] = flat[index + 1];
-  const stored = StoredReplySchema.safeParse(fields);
-  if (!stored.success) return null;
+/** A stored reply with its messages validated; null when they cannot be read (then it is only dropped). */
+function readReply(threadKey: string, stored: StoredReply): PendingReply | null {
   let messages: unknown;
   try {
-    messages = JSON.parse(stored.data.messages);
+    messages = JSON.parse(stored.messages);
   } catch {
     return null;
   }
   const parsed = MessagesSchema.safeParse(messages);
   if (!parsed.success) return null;
-  const { id, interview, delivered, attempts } = stored.data;
-  return { id, threadKey, interviewId: interview, messages: parsed.data, replaces: stored.data.replaces || undefined, delivered, attempts };
+  const { id, interview, delivered, attempts } = stored;
+  return { id, threadKey, interviewId: interview, messages: parsed.data, replaces: stored.replaces || undefined, delivered, attempts };
 }

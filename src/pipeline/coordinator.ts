@@ -1,16 +1,15 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "../ops/logger.js";
 import type { Metrics } from "../ops/metrics.js";
+import type { Inbox, Peek } from "../ports/inbox.js";
+import { LockLostError, type ThreadLocks } from "../ports/lock.js";
 import { StorageDownError } from "../store/errors.js";
-import { LockLostError } from "../store/redis.js";
-import type { Inbox, Peek } from "./inbox.js";
-import type { ThreadLock } from "./lock.js";
-import { ReplyPendingError } from "./outbox.js";
-import type { TurnRunner } from "./turns.js";
+import { ReplyPendingError } from "./delivery.js";
+import type { TurnRunner } from "./runner.js";
 
 export interface CoordinatorOptions {
   inbox: Inbox;
-  lock: ThreadLock;
+  lock: ThreadLocks;
   runner: TurnRunner;
   metrics: Metrics;
   logger: Logger;
@@ -24,7 +23,7 @@ export interface CoordinatorOptions {
 
 /**
  * Decides when a thread's turn is taken. Events are answered once the thread has been quiet for
- * the burst window (by Redis's clock, so it holds across processes), one turn at a time under the
+ * the burst window (by the store's clock, so it holds across processes), one turn at a time under the
  * thread's lock; the holder keeps answering until the inbox is empty.
  */
 export class TurnCoordinator {
@@ -78,6 +77,14 @@ export class TurnCoordinator {
     this.timers.clear();
     for (const threadKey of scheduled) void this.drain(threadKey);
     while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
+  }
+
+  /** Resolves once nothing is scheduled or running: how a single-process host knows a line has been answered. */
+  async idle(): Promise<void> {
+    while (this.timers.size > 0 || this.running.size > 0) {
+      if (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
+      else await sleep(1);
+    }
   }
 
   get busy(): number {

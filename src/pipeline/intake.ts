@@ -1,18 +1,18 @@
 import type { Logger } from "../ops/logger.js";
 import type { Metrics } from "../ops/metrics.js";
 import { showsPlaceholder, type Poster } from "../poster/port.js";
+import { ActionEventSchema, MessageEventSchema, StartEventSchema, type ActionEvent, type InboxEvent, type MessageEvent, type StartEvent } from "../intake/events.js";
+import type { Intake, IntakeOutcome } from "../intake/port.js";
+import type { Inbox } from "../ports/inbox.js";
+import type { Placeholders } from "../ports/placeholders.js";
 import type { TurnCoordinator } from "./coordinator.js";
-import { ActionEventSchema, MessageEventSchema, StartEventSchema, type ActionEvent, type InboxEvent, type MessageEvent, type StartEvent } from "./events.js";
-import type { Inbox } from "./inbox.js";
-import type { Placeholders } from "./placeholders.js";
-import type { Intake, IntakeOutcome } from "./port.js";
 
 export const INTAKE_DOWN_MESSAGE = "I can't reach my storage right now, so I couldn't take that in. Please send it again shortly.";
 
 /** Most threads remembered as hosting an interview (see `known`). */
 const KNOWN_THREADS_LIMIT = 10_000;
 
-export interface RedisIntakeOptions {
+export interface TurnIntakeOptions {
   inbox: Inbox;
   /** Without it, no "thinking…" placeholder is shown. */
   placeholders?: Placeholders;
@@ -25,18 +25,18 @@ export interface RedisIntakeOptions {
 
 /**
  * Takes platform events in: each is recorded once in its thread's inbox (a retried delivery is a
- * duplicate), then the coordinator answers the burst. When Redis is down the user is told at once.
+ * duplicate), then the coordinator answers the burst. When storage is down the user is told at once.
  */
-export class RedisIntake implements Intake {
+export class TurnIntake implements Intake {
   /**
-   * Threads seen hosting an interview, with their candidate when known. During an outage Redis
+   * Threads seen hosting an interview, with their candidate when known. During an outage storage
    * cannot say whether a thread is ours or whose it is: answering every chat message in the
    * workspace, or telling a teammate's remark to be sent again, would be worse than silence.
    */
   private readonly known = new Map<string, string | undefined>();
   private closed = false;
 
-  constructor(private readonly options: RedisIntakeOptions) {}
+  constructor(private readonly options: TurnIntakeOptions) {}
 
   async message(event: MessageEvent): Promise<IntakeOutcome> {
     const parsed = MessageEventSchema.parse(event);

@@ -1,10 +1,9 @@
 import type { Logger } from "../ops/logger.js";
-import type { DueSummaries } from "../queue/due.js";
-import type { SummaryRequests } from "../queue/summary-queue.js";
+import type { Inbox } from "../ports/inbox.js";
+import type { DueSummaries, SummaryRequests } from "../ports/summaries.js";
 import { UnreadableSessionError } from "../store/errors.js";
 import type { SessionStore } from "../store/port.js";
 import type { TurnCoordinator } from "./coordinator.js";
-import type { Inbox } from "./inbox.js";
 
 export interface SweeperOptions {
   inbox: Inbox;
