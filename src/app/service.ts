@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import { setTimeout as sleep } from "node:timers/promises";
-import { interviewerSetup } from "./interviewer.js";
+import { interviewerSetup } from "../app/interviewer.js";
 import { systemClock, type Clock } from "../core/clock.js";
 import type { Config } from "../config/env.js";
 import { loadContent, type Content } from "../engine/context.js";
@@ -20,17 +20,19 @@ import { Metrics } from "../ops/metrics.js";
 import { startOpsServer } from "../ops/server.js";
 import { PosterRouter } from "./poster-router.js";
 import { RedisDueSummaries } from "../infra/redis/due.js";
-import { PostedRecord } from "../queue/posted.js";
 import { SummaryQueue } from "../infra/bullmq/summary-queue.js";
 import { SummaryWorker } from "../infra/bullmq/summary-worker.js";
 import { keySpace } from "../infra/redis/keys.js";
 import { RedisSessionStore } from "../infra/redis/sessions.js";
 import type { PracticeRepeat } from "../schedule/job.js";
-import { RedisPracticeSchedules } from "../schedule/schedules.js";
-import { PracticeWorker } from "../schedule/worker.js";
-import { SummaryArchive } from "../team/archive.js";
+import { PracticeSchedulesService } from "../schedule/schedules.js";
+import { BullPracticeScheduler } from "../infra/redis/practice-scheduler.js";
+import { PracticeWorker } from "../infra/redis/practice-worker.js";
+import { RedisRotation } from "../infra/redis/rotation.js";
+import { RedisScheduleRecords } from "../infra/redis/schedule-records.js";
+import { redisTeamStorage } from "../infra/redis/team-storage.js";
 import { DirectoryRouter, type Directory } from "../team/directory.js";
-import { RedisTeamPractice } from "../team/practice.js";
+import { TeamPracticeService } from "../team/practice.js";
 import { NO_PLATFORM_MESSAGE, type ChatPlatform } from "./platform.js";
 import { connectRedis } from "../infra/redis/connect.js";
 
@@ -119,6 +121,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     if (work) {
       const connection = await connectRedis(config.REDIS_URL, "worker", logger);
       closers.push(() => closeRedis(connection));
+      const workerStorage = redisTeamStorage(connection, keys, ttlMs, clock);
       const worker = new SummaryWorker({
         connection,
         prefix: config.BULLMQ_PREFIX,
@@ -126,8 +129,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         store: new RedisSessionStore(connection, { keys, ttlMs }),
         summarizer: new MeteredSummarizer(setup.summarizer, metrics, setup.mode),
         poster: jobPoster,
-        posted: new PostedRecord(connection, keys, ttlMs),
-        archive: new SummaryArchive(connection, keys, ttlMs),
+        posted: workerStorage.posted,
+        archive: workerStorage.archive,
         metrics,
         logger,
         concurrency: config.WORKER_CONCURRENCY,
@@ -138,8 +141,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       const practice = new PracticeWorker({
         connection,
         prefix: config.BULLMQ_PREFIX,
-        keys,
-        ttlMs,
+        records: new RedisScheduleRecords(connection, keys),
+        rotation: new RedisRotation(connection, keys, ttlMs, clock),
         bank: content.bank,
         poster: jobPoster,
         metrics,
@@ -176,8 +179,15 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       sweeper.start();
       closers.push(() => sweeper.stop());
       closers.push(async () => intake.close());
-      const team = new RedisTeamPractice({ redis: data, keys, ttlMs, store, content, poster, directory, summaries: queue, clock });
-      const schedules = new RedisPracticeSchedules({ redis: data, keys, prefix: config.BULLMQ_PREFIX, directory, logger, repeat: options.practiceRepeat, clock });
+      const team = new TeamPracticeService({ ...redisTeamStorage(data, keys, ttlMs, clock), store, summaries: queue, content, poster, directory, clock });
+      const schedules = new PracticeSchedulesService({
+        records: new RedisScheduleRecords(data, keys),
+        rotation: new RedisRotation(data, keys, ttlMs, clock),
+        scheduler: new BullPracticeScheduler(data, { prefix: config.BULLMQ_PREFIX, logger, repeat: options.practiceRepeat }),
+        directory,
+        logger,
+        clock,
+      });
       closers.push(() => schedules.close());
       for (const platform of platforms) {
         await platform.start(intake, { team, schedules });

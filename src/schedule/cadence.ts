@@ -1,21 +1,12 @@
-import { z } from "zod";
 import { UserInputError } from "../core/errors.js";
 import { parseLevel } from "../content/bank.js";
-import { LevelSchema, type Level } from "../content/levels.js";
+import type { Level } from "../content/levels.js";
+import type { WeeklyCadence } from "../ports/schedules.js";
 
 export const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 
-/** When a channel's practice prompt is posted: one weekday and time in a time zone. */
-export const WeeklyCadenceSchema = z.object({
-  /** 0 = Sunday … 6 = Saturday, as cron counts. */
-  day: z.number().int().min(0).max(6),
-  hour: z.number().int().min(0).max(23),
-  minute: z.number().int().min(0).max(59),
-  /** An IANA zone such as `Europe/Berlin`; UTC when the user names none. */
-  timezone: z.string().min(1),
-  level: LevelSchema.nullable(),
-});
-export type WeeklyCadence = z.infer<typeof WeeklyCadenceSchema>;
+// The schema is the stored shape, so it lives with the schedules port; parsing what users type lives here.
+export { WeeklyCadenceSchema, type WeeklyCadence } from "../ports/schedules.js";
 
 export const DEFAULT_TIMEZONE = "UTC";
 

@@ -1,7 +1,7 @@
 import type { JobSchedulerTemplateOptions, Queue, RepeatOptions } from "bullmq";
 import { z } from "zod";
 import { cronPattern, type WeeklyCadence } from "./cadence.js";
-import type { Schedule } from "./schedule-schema.js";
+import type { Schedule } from "../ports/schedules.js";
 
 export const PRACTICE_QUEUE = "practice-prompts";
 export const PRACTICE_JOB = "practice-prompt";

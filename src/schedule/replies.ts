@@ -1,6 +1,6 @@
 import { mentionOf, type OutgoingMessage } from "../core/messages/message.js";
 import { describeCadence } from "./cadence.js";
-import type { Schedule } from "./schedule-schema.js";
+import type { Schedule } from "../ports/schedules.js";
 
 /** How users set a schedule up, named in replies that leave them without one. */
 export const SCHEDULE_COMMAND = "/mock-interview schedule weekly <day> <HH:MM> [timezone] [level], e.g. /mock-interview schedule weekly mon 09:30 Europe/Berlin senior";

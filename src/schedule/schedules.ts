@@ -1,47 +1,34 @@
-import { Queue } from "bullmq";
-import type { Redis } from "ioredis";
 import { systemClock, type Clock } from "../core/clock.js";
 import { ForbiddenError, NotFoundError } from "../core/errors.js";
 import type { OutgoingMessage } from "../core/messages/message.js";
 import type { Logger } from "../ops/logger.js";
-import type { KeySpace } from "../infra/redis/keys.js";
+import { WeeklyCadenceSchema, type PracticeScheduler, type Rotation, type Schedule, type WeeklyCadence, type ScheduleRecords } from "../ports/schedules.js";
 import type { Directory } from "../team/directory.js";
 import type { PracticeSchedules } from "../team/port.js";
-import { WeeklyCadenceSchema, type WeeklyCadence } from "./cadence.js";
-import { PRACTICE_QUEUE, schedulerId, upsertScheduler, weeklyRepeat, type PracticeRepeat, type PracticeTick } from "./job.js";
-import { ScheduleRecords } from "./records.js";
 import { noSchedule, onlyCreatorOrAdmin, scheduleListed, scheduleOff, scheduleSet, SCHEDULE_COMMAND } from "./replies.js";
-import { clearRotation } from "./rotation.js";
-import type { Schedule } from "./schedule-schema.js";
 
 export interface SchedulesOptions {
-  redis: Redis;
-  keys: KeySpace;
-  /** BULLMQ_PREFIX: the job schedulers live in BullMQ's keys under it. */
-  prefix: string;
+  records: ScheduleRecords;
+  rotation: Rotation;
+  /** The repeating ticks (BullMQ job schedulers in production). */
+  scheduler: PracticeScheduler;
   directory: Directory;
   logger: Logger;
-  /** How a cadence repeats in BullMQ. @defaultValue its cron pattern in its time zone */
-  repeat?: PracticeRepeat | undefined;
   clock?: Clock | undefined;
 }
 
 /**
- * Weekly practice prompts as BullMQ job schedulers, one per channel: the schedule is stored first
- * and the scheduler upserted after it, so a tick never finds a scheduler without its schedule
- * (the worker would take that for an orphan and remove it).
+ * Weekly practice prompts, one schedule per channel: the schedule is stored first and its ticks
+ * set up after it, so a tick never finds a scheduler without its schedule (the worker would take
+ * that for an orphan and remove it).
  */
-export class RedisPracticeSchedules implements PracticeSchedules {
-  private readonly queue: Queue<PracticeTick>;
+export class PracticeSchedulesService implements PracticeSchedules {
   private readonly records: ScheduleRecords;
-  private readonly repeat: PracticeRepeat;
+  private readonly scheduler: PracticeScheduler;
 
   constructor(private readonly options: SchedulesOptions) {
-    this.queue = new Queue<PracticeTick>(PRACTICE_QUEUE, { connection: options.redis, prefix: options.prefix });
-    // An unhandled 'error' event would end the process; a Redis blip is reported and survived.
-    this.queue.on("error", (error) => options.logger.debug({ err: error.message }, "practice queue: redis error"));
-    this.records = new ScheduleRecords(options.redis, options.keys);
-    this.repeat = options.repeat ?? weeklyRepeat;
+    this.records = options.records;
+    this.scheduler = options.scheduler;
   }
 
   async set(channelKey: string, user: string, cadence: WeeklyCadence): Promise<OutgoingMessage> {
@@ -51,7 +38,7 @@ export class RedisPracticeSchedules implements PracticeSchedules {
     await this.records.save(schedule);
     let next: number | undefined;
     try {
-      next = await upsertScheduler(this.queue, schedule, this.repeat);
+      next = await this.scheduler.upsert(schedule);
     } catch (error) {
       // Put the channel back as it was, so it never shows a schedule that will not tick.
       await (existing ? this.records.save(existing) : this.records.remove(channelKey)).catch((undo: unknown) =>
@@ -66,7 +53,7 @@ export class RedisPracticeSchedules implements PracticeSchedules {
   async list(channelKey: string): Promise<OutgoingMessage> {
     const schedule = await this.records.get(channelKey);
     if (!schedule) return noSchedule();
-    return scheduleListed(schedule, (await this.queue.getJobScheduler(schedulerId(channelKey)))?.next);
+    return scheduleListed(schedule, await this.scheduler.next(channelKey));
   }
 
   async off(channelKey: string, user: string): Promise<OutgoingMessage> {
@@ -74,15 +61,15 @@ export class RedisPracticeSchedules implements PracticeSchedules {
     if (!schedule) throw new NotFoundError(`There is no weekly practice in this channel to turn off. Start one with ${SCHEDULE_COMMAND}.`);
     await this.mayChange(schedule, user);
     // The scheduler goes first: a tick that runs in between still finds its schedule and posts as planned.
-    await this.queue.removeJobScheduler(schedulerId(channelKey));
+    await this.scheduler.remove(channelKey);
     await this.records.remove(channelKey);
-    await clearRotation(this.options.redis, this.options.keys, channelKey);
+    await this.options.rotation.clear(channelKey);
     this.options.logger.info({ channelKey, user }, "practice schedule removed");
     return scheduleOff();
   }
 
   async close(): Promise<void> {
-    await this.queue.close();
+    await this.scheduler.close();
   }
 
   private async mayChange(schedule: Schedule, user: string): Promise<void> {

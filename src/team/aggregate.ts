@@ -1,7 +1,7 @@
 import { RATINGS, type DimensionId, type Rating } from "../content/schemas.js";
 import { mentionOf, type OutgoingMessage } from "../core/messages/message.js";
 import { RATING_LABELS } from "../voice/summary/message.js";
-import type { StoredReview } from "./review-store.js";
+import type { StoredReview } from "../ports/reviews.js";
 
 /** How the peers' ratings of a dimension sit beside the AI's. */
 export type Agreement = "agrees" | "close" | "differs";

@@ -1,23 +1,26 @@
-import type { Redis } from "ioredis";
 import type { Clock } from "../core/clock.js";
 import type { Content } from "../engine/context.js";
 import type { Poster } from "../ports/poster.js";
-import type { SummaryQueue } from "../infra/bullmq/summary-queue.js";
-import type { KeySpace } from "../infra/redis/keys.js";
-import type { RedisSessionStore } from "../infra/redis/sessions.js";
+import type { SummaryArchive } from "../ports/archive.js";
+import type { ReviewStore } from "../ports/reviews.js";
+import type { SummaryJobs, UserData } from "../ports/user-data.js";
+import type { SessionStore } from "../ports/sessions.js";
 import type { Directory } from "./directory.js";
 
-/** What the team features work with; the service builds it once for the bot role. */
-export interface TeamDeps {
-  redis: Redis;
-  keys: KeySpace;
-  /** SESSION_TTL_DAYS in ms: reviews and summaries expire with the interview they belong to. */
-  ttlMs: number;
-  store: RedisSessionStore;
+/** Where the team features keep their data: Redis for the bot, embedded (in memory or on disk) for the terminal. */
+export interface TeamStorage {
+  store: SessionStore;
+  archive: SummaryArchive;
+  reviews: ReviewStore;
+  userData: UserData;
+  /** So forget-me can remove an interview's summary job as well. */
+  summaries: SummaryJobs;
+}
+
+/** What the team features work with; the composition root builds it once. */
+export interface TeamDeps extends TeamStorage {
   content: Content;
   poster: Poster;
   directory: Directory;
-  /** So forget-me can remove an interview's summary job as well. */
-  summaries: SummaryQueue;
   clock: Clock;
 }

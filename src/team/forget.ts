@@ -1,29 +1,7 @@
 import type { OutgoingMessage } from "../core/messages/message.js";
+import type { Footprint } from "../ports/user-data.js";
 import { storage } from "../domain/storage-errors.js";
-import { LuaScript } from "../infra/redis/script.js";
 import type { TeamDeps } from "./deps.js";
-import { footprint, parseEntry, type Footprint, type ThreadFootprint } from "./footprint.js";
-
-/**
- * KEYS: interviews hash, outbox. ARGV: interview ids. Drops those interviews from a thread another
- * candidate also uses, and `current` with them when it names one, and a reply of theirs still
- * waiting to be delivered, in one step so a concurrent start by the other candidate keeps its own
- * `current`.
- */
-const DROP_INTERVIEWS = new LuaScript(
-  "drop-interviews",
-  `local current = redis.call('HGET', KEYS[1], 'current')
-local replying = redis.call('HGET', KEYS[2], 'interview')
-for _, id in ipairs(ARGV) do
-  redis.call('HDEL', KEYS[1], id)
-  if id == current then redis.call('HDEL', KEYS[1], 'current') end
-  if id == replying then redis.call('DEL', KEYS[2]) end
-end
-return 1`,
-  2,
-);
-
-const SCAN_BATCH = 500;
 
 /**
  * Forget-me: deletes everything stored about a user as a candidate (interviews with their
@@ -35,7 +13,7 @@ export class Forgetting {
 
   /** What forget-me would delete, with confirm and cancel buttons. */
   async prompt(user: string): Promise<OutgoingMessage> {
-    const found = await footprint(this.deps.redis, this.deps.keys, user);
+    const found = await this.deps.userData.footprint(user);
     if (isEmpty(found)) return notice("Nothing to delete", "I have nothing stored about your interviews, so there is nothing to forget.");
     return {
       ...notice(
@@ -51,70 +29,15 @@ export class Forgetting {
 
   /** Deletes it all and says what was deleted. */
   async forget(user: string): Promise<OutgoingMessage> {
-    const { redis, keys, summaries } = this.deps;
-    const found = await footprint(redis, keys, user);
-    const wholeThreads = found.threads.filter((thread) => !thread.shared);
-    const interviews = found.threads.flatMap((thread) => thread.interviewIds.map((id) => ({ threadKey: thread.threadKey, id })));
+    const { userData, summaries } = this.deps;
+    const found = await userData.footprint(user);
     // Pending work goes first, so no sweeper or worker picks up an interview while it is being deleted.
-    await this.dropDue((threadKey, id) => wholeThreads.some((thread) => thread.threadKey === threadKey) || interviews.some((interview) => interview.threadKey === threadKey && interview.id === id));
-    if (wholeThreads.length) await storage(() => redis.zrem(keys.pendingThreads, ...wholeThreads.map((thread) => thread.threadKey)));
-    for (const interview of interviews) await storage(() => summaries.remove(interview.id));
-    for (const thread of found.threads) await (thread.shared ? this.dropInterviews(thread) : this.dropThread(thread));
-    await storage(() => redis.unlink(keys.candidate(user)));
+    await userData.dropPending(found);
+    for (const thread of found.threads) for (const id of thread.interviewIds) await storage(() => summaries.remove(id));
+    await userData.erase(user, found);
     if (isEmpty(found)) return notice("Nothing to delete", "There was nothing stored about your interviews, so there was nothing to delete.");
     return notice("Deleted", `Deleted ${describe(found)}.`);
   }
-
-  /** Every key inside the thread's hash tag: the known ones by name, then whatever else a scan finds. */
-  private async dropThread(thread: ThreadFootprint): Promise<void> {
-    const { redis, keys } = this.deps;
-    const { threadKey } = thread;
-    const exact = [
-      keys.interviews(threadKey),
-      keys.inbox(threadKey),
-      keys.lastMessageAt(threadKey),
-      keys.lock(threadKey),
-      keys.placeholder(threadKey),
-      keys.outbox(threadKey),
-      ...this.interviewKeys(thread),
-    ];
-    await storage(() => redis.unlink(...exact));
-    const pattern = `${escapeGlob(keys.thread(threadKey))}:*`;
-    let cursor = "0";
-    do {
-      const [next, found] = await storage(() => redis.scan(cursor, "MATCH", pattern, "COUNT", SCAN_BATCH));
-      if (found.length) await storage(() => redis.unlink(...found));
-      cursor = next;
-    } while (cursor !== "0");
-  }
-
-  /** The user's interviews and their keys only, in a thread someone else's interview shares. */
-  private async dropInterviews(thread: ThreadFootprint): Promise<void> {
-    const { redis, keys } = this.deps;
-    if (!thread.interviewIds.length) return;
-    await storage(() => DROP_INTERVIEWS.run(redis, [keys.interviews(thread.threadKey), keys.outbox(thread.threadKey)], thread.interviewIds));
-    await storage(() => redis.unlink(...this.interviewKeys(thread)));
-  }
-
-  private interviewKeys(thread: ThreadFootprint): string[] {
-    const { keys } = this.deps;
-    return thread.interviewIds.flatMap((id) => [keys.summary(thread.threadKey, id), keys.reviews(thread.threadKey, id), keys.posted(thread.threadKey, id)]);
-  }
-
-  private async dropDue(matches: (threadKey: string, interviewId: string) => boolean): Promise<void> {
-    const { redis, keys } = this.deps;
-    const members = await storage(() => redis.zrange(keys.summariesDue, 0, "-1"));
-    const gone = members.filter((member) => {
-      const entry = parseEntry(member);
-      return entry !== null && matches(entry[0], entry[1]);
-    });
-    if (gone.length) await storage(() => redis.zrem(keys.summariesDue, ...gone));
-  }
-}
-
-/** Redis SCAN MATCH treats these as wildcards; a thread key may contain any of them. */
-export function escapeGlob(text: string): string {
-  return text.replace(/[*?[\]\\]/g, "\\$&");
 }
 
 function isEmpty(found: Footprint): boolean {

@@ -1,5 +1,5 @@
 import type { Session } from "../domain/session.js";
-import { SummaryArchive, type StoredSummary } from "./archive.js";
+import type { StoredSummary } from "../ports/archive.js";
 import type { TeamDeps } from "./deps.js";
 
 /** One of the user's interviews with its archived summary, if the worker has written one. */
@@ -11,8 +11,7 @@ export interface PastInterview {
 /** The user's interviews, newest first, at most `limit`, each with its summary. */
 export async function pastInterviews(deps: TeamDeps, user: string, limit: number): Promise<PastInterview[]> {
   const sessions = await deps.store.listForCandidate(user, limit);
-  const archive = new SummaryArchive(deps.redis, deps.keys, deps.ttlMs);
-  const summaries = await archive.getMany(sessions.map((session) => ({ threadKey: session.threadKey, interviewId: session.id })));
+  const summaries = await deps.archive.getMany(sessions.map((session) => ({ threadKey: session.threadKey, interviewId: session.id })));
   return sessions.map((session, index) => ({ session, stored: summaries[index] ?? null }));
 }
 

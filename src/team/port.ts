@@ -1,9 +1,9 @@
-import { z } from "zod";
-import { DimensionIdSchema, RatingSchema, type DimensionId, type Rating } from "../content/schemas.js";
+import type { DimensionId, Rating } from "../content/schemas.js";
 import type { Focus } from "../domain/focus.js";
 import type { Level } from "../content/levels.js";
 import type { OutgoingMessage } from "../core/messages/message.js";
-import type { WeeklyCadence } from "../schedule/cadence.js";
+import type { ReviewInput } from "../ports/reviews.js";
+import type { WeeklyCadence } from "../ports/schedules.js";
 
 /**
  * The team features as adapters see them. Every argument named `user`, `reviewer` or `candidate`
@@ -46,13 +46,7 @@ export interface TeamServices {
   schedules: PracticeSchedules;
 }
 
-export const ReviewInputSchema = z.object({
-  ratings: z.partialRecord(DimensionIdSchema, RatingSchema),
-  comments: z.partialRecord(DimensionIdSchema, z.string().trim().max(1_000)),
-  notes: z.string().trim().max(3_000),
-});
-/** What a reviewer fills in: a named rating and a comment per dimension (each optional), and overall notes. */
-export type ReviewInput = z.infer<typeof ReviewInputSchema>;
+export { ReviewInputSchema, type ReviewInput } from "../ports/reviews.js";
 
 export interface ReviewForm {
   threadKey: string;

@@ -5,8 +5,8 @@ import { History } from "./history.js";
 import type { FocusPlan, ReviewForm, ReviewInput, TeamPractice } from "./port.js";
 import { Reviews } from "./reviews.js";
 
-/** The team features on Redis: one facade over reviews, history (with focus and progress) and forget-me. */
-export class RedisTeamPractice implements TeamPractice {
+/** The team features over their storage ports: one facade over reviews, history (with focus and progress) and forget-me. */
+export class TeamPracticeService implements TeamPractice {
   private readonly reviews: Reviews;
   private readonly history_: History;
   private readonly forgetting: Forgetting;

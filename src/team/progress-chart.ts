@@ -1,7 +1,7 @@
 import { RATINGS } from "../content/schemas.js";
 import type { Rubric } from "../content/load.js";
 import { RATING_LABELS } from "../voice/summary/message.js";
-import type { StoredSummary } from "./archive.js";
+import type { StoredSummary } from "../ports/archive.js";
 import type { BandChart } from "./chart.js";
 import { formatDate, formatDayMonth } from "./dates.js";
 import { SHORT_DIMENSION_LABELS } from "./labels.js";

@@ -3,10 +3,10 @@ import type { Session } from "../domain/session.js";
 import { ConflictError, DependencyDownError, ForbiddenError, NotFoundError, UserInputError } from "../core/errors.js";
 import { mentionOf, type OutgoingMessage } from "../core/messages/message.js";
 import { aggregateMessage } from "./aggregate.js";
-import { SummaryArchive } from "./archive.js";
+import type { SummaryArchive } from "../ports/archive.js";
+import type { ReviewStore, StoredReview } from "../ports/reviews.js";
 import type { TeamDeps } from "./deps.js";
 import { ReviewInputSchema, type ReviewForm, type ReviewInput } from "./port.js";
-import { ReviewStore, type StoredReview } from "./review-store.js";
 
 /**
  * Peer reviews of an interview: the form, saving a review and posting the aggregate in the
@@ -17,8 +17,8 @@ export class Reviews {
   private readonly archive: SummaryArchive;
 
   constructor(private readonly deps: TeamDeps) {
-    this.reviews = new ReviewStore(deps.redis, deps.keys, deps.ttlMs);
-    this.archive = new SummaryArchive(deps.redis, deps.keys, deps.ttlMs);
+    this.reviews = deps.reviews;
+    this.archive = deps.archive;
   }
 
   /** The form for the thread's latest interview (or `interviewId`), prefilled with the reviewer's earlier review. */

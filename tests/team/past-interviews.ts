@@ -9,9 +9,10 @@ import { keySpace } from "../../src/infra/redis/keys.js";
 import { RedisSessionStore } from "../../src/infra/redis/sessions.js";
 import { buildSummary } from "../../src/voice/summary/build.js";
 import type { CoverageStatusSchema } from "../../src/domain/summary.js";
-import { SummaryArchive } from "../../src/team/archive.js";
+import { redisTeamStorage } from "../../src/infra/redis/team-storage.js";
+import type { SummaryArchive } from "../../src/ports/archive.js";
 import type { TeamDeps } from "../../src/team/deps.js";
-import { RedisTeamPractice } from "../../src/team/practice.js";
+import { TeamPracticeService } from "../../src/team/practice.js";
 import type { RedisServer } from "../support/redis-server.js";
 import { TestDirectory } from "../support/test-directory.js";
 import { DirectTurns } from "../support/direct-turns.js";
@@ -68,7 +69,7 @@ export class TeamWorld {
   readonly directory = new TestDirectory();
   readonly redis: Redis;
   readonly deps: TeamDeps;
-  readonly team: RedisTeamPractice;
+  readonly team: TeamPracticeService;
   private readonly turns: DirectTurns;
   private readonly store: RedisSessionStore;
   private readonly archive: SummaryArchive;
@@ -80,11 +81,12 @@ export class TeamWorld {
     const ttlMs = 30 * DAY_MS;
     const store = new RedisSessionStore(this.redis, { keys, ttlMs });
     this.queue = new SummaryQueue(this.redis, { prefix: server.env.BULLMQ_PREFIX, retries: { attempts: 1, backoffMs: 100 } });
-    this.deps = { redis: this.redis, keys, ttlMs, store, content: this.content, poster: this.poster, directory: this.directory, summaries: this.queue, clock: this.clock };
-    this.team = new RedisTeamPractice(this.deps);
+    const storage = redisTeamStorage(this.redis, keys, ttlMs, this.clock);
+    this.deps = { ...storage, store, content: this.content, poster: this.poster, directory: this.directory, summaries: this.queue, clock: this.clock };
+    this.team = new TeamPracticeService(this.deps);
     this.store = store;
     this.turns = new DirectTurns(store, this.content, this.clock);
-    this.archive = new SummaryArchive(this.redis, keys, ttlMs);
+    this.archive = storage.archive;
   }
 
   async interview(spec: PastInterviewSpec): Promise<void> {

@@ -1,16 +1,4 @@
-import { z } from "zod";
-import { WeeklyCadenceSchema } from "./cadence.js";
-
-/** A channel's weekly practice, as stored in the schedules hash under its channel key. */
-export const ScheduleSchema = z.object({
-  channelKey: z.string().min(1),
-  /** The user key of whoever set it (or last replaced it): they may change or remove it, as may an admin. */
-  creatorId: z.string().min(1),
-  cadence: WeeklyCadenceSchema,
-  /** Epoch ms. */
-  createdAt: z.number().int(),
-});
-export type Schedule = z.infer<typeof ScheduleSchema>;
+import { ScheduleSchema, type Schedule } from "../../ports/schedules.js";
 
 /**
  * The stored schedule, or null when there is none. One that no longer parses is an error, not an

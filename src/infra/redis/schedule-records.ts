@@ -1,12 +1,10 @@
 import type { Redis } from "ioredis";
-import type { KeySpace } from "../infra/redis/keys.js";
-import { parseSchedule, type Schedule } from "./schedule-schema.js";
+import type { KeySpace } from "./keys.js";
+import type { Schedule, ScheduleRecords } from "../../ports/schedules.js";
+import { parseSchedule } from "./schedule-parse.js";
 
-/**
- * The channels' schedules in one hash. No TTL: a schedule is channel configuration and stays
- * until someone turns it off, however long it runs.
- */
-export class ScheduleRecords {
+/** The channels' schedules in one Redis hash (channel key → schedule JSON), with no TTL. */
+export class RedisScheduleRecords implements ScheduleRecords {
   constructor(
     private readonly redis: Redis,
     private readonly keys: KeySpace,

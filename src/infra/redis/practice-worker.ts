@@ -1,25 +1,24 @@
 import { Queue, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
-import type { ProblemBank } from "../content/bank.js";
-import type { Problem } from "../content/schemas.js";
-import type { Level } from "../content/levels.js";
-import type { Logger } from "../ops/logger.js";
-import type { Metrics } from "../ops/metrics.js";
-import type { Poster } from "../ports/poster.js";
-import { takeoverTimings } from "../infra/bullmq/takeover.js";
-import type { KeySpace } from "../infra/redis/keys.js";
-import { PRACTICE_QUEUE, PracticeTickSchema, schedulerId, upsertScheduler, weeklyRepeat, type PracticeRepeat, type PracticeTick } from "./job.js";
-import { practicePrompt } from "./prompt.js";
-import { ScheduleRecords } from "./records.js";
-import { Rotation } from "./rotation.js";
+import type { ProblemBank } from "../../content/bank.js";
+import type { Problem } from "../../content/schemas.js";
+import type { Level } from "../../content/levels.js";
+import type { Logger } from "../../ops/logger.js";
+import type { Metrics } from "../../ops/metrics.js";
+import type { Poster } from "../../ports/poster.js";
+import type { Rotation, ScheduleRecords } from "../../ports/schedules.js";
+import { takeoverTimings } from "../bullmq/takeover.js";
+import { PRACTICE_QUEUE, PracticeTickSchema, schedulerId, upsertScheduler, weeklyRepeat, type PracticeRepeat, type PracticeTick } from "../../schedule/job.js";
+import { channelOrder } from "../../schedule/order.js";
+import { practicePrompt } from "../../schedule/prompt.js";
 
 export interface PracticeWorkerOptions {
   /** A connection with `maxRetriesPerRequest: null`, as BullMQ workers require. */
   connection: Redis;
   prefix: string;
-  keys: KeySpace;
-  /** SESSION_TTL_DAYS in ms: how long a channel's rotation outlives its last tick. */
-  ttlMs: number;
+  records: ScheduleRecords;
+  /** Which problem each tick posts; its state outlives the last tick by SESSION_TTL_DAYS. */
+  rotation: Rotation;
   bank: ProblemBank;
   poster: Poster;
   metrics: Metrics;
@@ -55,8 +54,8 @@ export class PracticeWorker {
     this.worker.on("error", (error) => options.logger.debug({ err: error.message }, "practice worker: redis error"));
     this.queue = new Queue<PracticeTick>(PRACTICE_QUEUE, { connection: options.connection, prefix: options.prefix });
     this.queue.on("error", (error) => options.logger.debug({ err: error.message }, "practice queue: redis error"));
-    this.records = new ScheduleRecords(options.connection, options.keys);
-    this.rotation = new Rotation(options.connection, options.keys, options.ttlMs);
+    this.records = options.records;
+    this.rotation = options.rotation;
   }
 
   /** Starts taking ticks; resolves once the worker is connected. */
@@ -95,7 +94,7 @@ export class PracticeWorker {
       return "no-schedule";
     }
     const { level } = schedule.cadence;
-    const problemId = await this.rotation.pick(channelKey, tickId, this.candidates(level));
+    const problemId = await this.rotation.pick(channelKey, tickId, channelOrder(channelKey, this.candidates(level)));
     if (problemId === null) return "already-posted";
     const problem = this.options.bank.find(problemId);
     if (!problem) throw new UnrecoverableError(`problem "${problemId}" is no longer in the bank`);
