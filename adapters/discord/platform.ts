@@ -23,7 +23,7 @@ import { pressEventId } from "../../src/ports/events.js";
 import type { Intake } from "../../src/ports/intake.js";
 import { silentLogger, type Logger } from "../../src/ops/logger.js";
 import type { ChatPlatform } from "../../src/app/platform.js";
-import type { TeamServices } from "../../src/team/port.js";
+import type { TeamServices } from "../../src/features/team/port.js";
 import { autocompleteProblems, autocompleteTimezones, COMMAND_NAME, OPTION_NAMES, SUBCOMMANDS } from "./commands.js";
 import type { DiscordConfig } from "./config.js";
 import { DiscordDirectory } from "./directory.js";

@@ -2,7 +2,7 @@ import type { ChatInputCommandInteraction } from "discord.js";
 import type { ProblemBank } from "../../src/content/bank.js";
 import { UserInputError } from "../../src/core/errors.js";
 import type { SlashRequest } from "../../src/features/slash-command.js";
-import { parseWeekly } from "../../src/schedule/cadence.js";
+import { parseWeekly } from "../../src/features/schedule/cadence.js";
 import { OPTION_NAMES, readStartOptions, SCHEDULE_GROUP, SCHEDULE_SUBCOMMANDS, SUBCOMMANDS, type StartOptions } from "./commands.js";
 
 /**

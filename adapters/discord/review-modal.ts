@@ -12,7 +12,7 @@ import type {
 } from "discord.js";
 import type { DimensionId, Rating } from "../../src/content/schemas.js";
 import { UserInputError } from "../../src/core/errors.js";
-import { ReviewInputSchema, type ReviewForm, type ReviewInput } from "../../src/team/port.js";
+import { ReviewInputSchema, type ReviewForm, type ReviewInput } from "../../src/features/team/port.js";
 import { RATING_LABELS } from "../../src/voice/summary/message.js";
 import { clip } from "../../src/core/text/clip.js";
 import { safeText } from "../../src/core/text/safe.js";

@@ -3,7 +3,7 @@ import type { ProblemBank } from "../../src/content/bank.js";
 import { isAppError } from "../../src/core/errors.js";
 import type { Intake } from "../../src/ports/intake.js";
 import type { Logger } from "../../src/ops/logger.js";
-import { parsePracticeStartValue, type ReviewForm, type TeamServices } from "../../src/team/port.js";
+import { parsePracticeStartValue, type ReviewForm, type TeamServices } from "../../src/features/team/port.js";
 import { RecentPresses } from "../shared/recent-presses.js";
 import { OPTION_NAMES, readStartOptions } from "./commands.js";
 import type { InterviewThreads } from "./interview-threads.js";

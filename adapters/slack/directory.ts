@@ -1,6 +1,6 @@
 import type { webApi } from "@slack/bolt";
 import { ConfigError, DependencyDownError } from "../../src/core/errors.js";
-import type { Directory } from "../../src/team/directory.js";
+import type { Directory } from "../../src/ports/directory.js";
 import { ExpiringCache } from "../shared/expiring-cache.js";
 import { slackErrorCode } from "./replies.js";
 import { parseDestination, parseThreadKey, slackUserId } from "./thread-key.js";

@@ -20,7 +20,7 @@ import type { Intake } from "../../src/ports/intake.js";
 import { ACTIONS, type Action, type OutgoingMessage } from "../../src/core/messages/message.js";
 import { silentLogger, type Logger } from "../../src/ops/logger.js";
 import type { ChatPlatform } from "../../src/app/platform.js";
-import type { TeamServices } from "../../src/team/port.js";
+import type { TeamServices } from "../../src/features/team/port.js";
 import { boltLogger } from "./bolt-logger.js";
 import { JOB_POLICY, REPLY_POLICY, type SlackConfig, type WebApiPolicy } from "./config.js";
 import { SlackDirectory } from "./directory.js";

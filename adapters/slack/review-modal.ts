@@ -1,7 +1,7 @@
 import type { types, ViewOutput } from "@slack/bolt";
 import { z } from "zod";
 import { RatingSchema, type DimensionId } from "../../src/content/schemas.js";
-import { ReviewInputSchema, type ReviewForm, type ReviewInput } from "../../src/team/port.js";
+import { ReviewInputSchema, type ReviewForm, type ReviewInput } from "../../src/features/team/port.js";
 import { RATING_LABELS } from "../../src/voice/summary/message.js";
 import { clip } from "../../src/core/text/clip.js";
 import { escapeMrkdwn } from "./mrkdwn.js";

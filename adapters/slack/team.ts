@@ -15,7 +15,7 @@ import { UserInputError } from "../../src/core/errors.js";
 import type { Intake } from "../../src/ports/intake.js";
 import type { OutgoingMessage } from "../../src/core/messages/message.js";
 import type { Logger } from "../../src/ops/logger.js";
-import { parsePracticeStartValue, type ReviewForm, type TeamServices } from "../../src/team/port.js";
+import { parsePracticeStartValue, type ReviewForm, type TeamServices } from "../../src/features/team/port.js";
 import { RecentPresses } from "../shared/recent-presses.js";
 import type { SlackInterviews } from "./interviews.js";
 import type { SlackPoster } from "./poster.js";

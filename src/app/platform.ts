@@ -1,7 +1,7 @@
 import type { Intake } from "../ports/intake.js";
 import type { Poster } from "../ports/poster.js";
-import type { Directory } from "../team/directory.js";
-import type { TeamServices } from "../team/port.js";
+import type { Directory } from "../ports/directory.js";
+import type { TeamServices } from "../features/team/port.js";
 
 /**
  * A chat platform as the service sees it; each adapter (Slack, Discord) implements one.

@@ -5,7 +5,7 @@ import { UserInputError } from "../core/errors.js";
 import { LEVELS, type Level } from "../content/levels.js";
 import { COMMAND_HELP, COMMANDS } from "../domain/commands.js";
 import type { OutgoingMessage } from "../core/messages/message.js";
-import { parseWeekly, type WeeklyCadence } from "../schedule/cadence.js";
+import { parseWeekly, type WeeklyCadence } from "./schedule/cadence.js";
 
 /** What `/mock-interview <text>` asks for, on any chat platform. */
 export type SlashRequest =

@@ -6,7 +6,7 @@ import type { Clock } from "../../src/core/clock.js";
 import { defaultDataDir, resolveDataDir } from "../../src/infra/embedded/data-dir.js";
 import { UnreadableDataFileError } from "../../src/infra/embedded/json-file.js";
 import { SoloDirectory } from "../../src/infra/embedded/solo-directory.js";
-import { TeamPracticeService } from "../../src/team/practice.js";
+import { TeamPracticeService } from "../../src/features/team/practice.js";
 import { embeddedTeamStorage } from "../../src/infra/embedded/team-storage.js";
 import { UnreadableSessionError } from "../../src/domain/storage-errors.js";
 import { interview, START, storedSummary, teamOn, TTL_MS, type StorageWorld } from "./world.js";

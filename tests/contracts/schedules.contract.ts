@@ -2,7 +2,7 @@ import { expect, test } from "@jest/globals";
 import { plainText } from "../../src/core/messages/message.js";
 import { silentLogger } from "../../src/ops/logger.js";
 import type { PracticeScheduler, Schedule, WeeklyCadence } from "../../src/ports/schedules.js";
-import { PracticeSchedulesService } from "../../src/schedule/schedules.js";
+import { PracticeSchedulesService } from "../../src/features/schedule/schedules.js";
 import { TestDirectory } from "../support/test-directory.js";
 import { DAY_MS, TTL_MS, type StorageWorld, type WorldFactory } from "./world.js";
 

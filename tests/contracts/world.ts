@@ -20,8 +20,8 @@ import { RedisSessionStore } from "../../src/infra/redis/sessions.js";
 import { buildSummary } from "../../src/voice/summary/build.js";
 import type { OutgoingMessage } from "../../src/core/messages/message.js";
 import type { Image, Poster } from "../../src/ports/poster.js";
-import type { TeamDeps } from "../../src/team/deps.js";
-import { TeamPracticeService } from "../../src/team/practice.js";
+import type { TeamDeps } from "../../src/features/team/deps.js";
+import { TeamPracticeService } from "../../src/features/team/practice.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";
 import { TestDirectory } from "../support/test-directory.js";
 

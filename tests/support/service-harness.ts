@@ -3,7 +3,7 @@ import { loadConfig } from "../../src/config/env.js";
 import type { Session } from "../../src/domain/session.js";
 import type { Intake } from "../../src/ports/intake.js";
 import { silentLogger } from "../../src/ops/logger.js";
-import type { PracticeRepeat } from "../../src/schedule/job.js";
+import type { PracticeRepeat } from "../../src/infra/bullmq/practice-job.js";
 import { startService, type Role, type RunningService } from "../../src/app/service.js";
 import { keySpace, type KeySpace } from "../../src/infra/redis/keys.js";
 import { RedisSessionStore } from "../../src/infra/redis/sessions.js";

@@ -7,7 +7,7 @@ import type { OutgoingMessage } from "../../src/core/messages/message.js";
 import { SummaryQueue } from "../../src/infra/bullmq/summary-queue.js";
 import { redisTeamStorage } from "../../src/infra/redis/team-storage.js";
 import type { SummaryArchive } from "../../src/ports/archive.js";
-import { TeamPracticeService } from "../../src/team/practice.js";
+import { TeamPracticeService } from "../../src/features/team/practice.js";
 import { eventId, type Harness } from "./service-harness.js";
 import type { RedisServer } from "./redis-server.js";
 import { TestDirectory } from "./test-directory.js";

@@ -1,5 +1,5 @@
 import { NotFoundError } from "../../core/errors.js";
-import type { Directory } from "../../team/directory.js";
+import type { Directory } from "../../ports/directory.js";
 
 /**
  * The directory for one person practising alone (the terminal): there is no channel to belong to

@@ -8,7 +8,7 @@ import { loadContent } from "../../../src/engine/context.js";
 import type { Intake } from "../../../src/ports/intake.js";
 import { silentLogger } from "../../../src/ops/logger.js";
 import type { ChatPlatform } from "../../../src/app/platform.js";
-import type { TeamServices } from "../../../src/team/port.js";
+import type { TeamServices } from "../../../src/features/team/port.js";
 import { startService, type RunningService } from "../../../src/app/service.js";
 import { FakeDiscord, type DiscordCall } from "../../fakes/discord.js";
 import { startRedis, type RedisServer } from "../../support/redis-server.js";

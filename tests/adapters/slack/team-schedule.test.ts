@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { setTimeout as sleep } from "node:timers/promises";
 import { renderSlack } from "../../../adapters/slack/render.js";
 import { loadContent } from "../../../src/engine/context.js";
-import type { PracticeRepeat } from "../../../src/schedule/job.js";
-import { practicePrompt } from "../../../src/schedule/prompt.js";
+import type { PracticeRepeat } from "../../../src/infra/bullmq/practice-job.js";
+import { practicePrompt } from "../../../src/features/schedule/prompt.js";
 import type { SlackCall } from "../../fakes/slack.js";
 import { ADMIN, inThread, isPlaceholder, SECOND, shown, SlackWorld, TEAMMATE } from "../../support/slack-team.js";
 
