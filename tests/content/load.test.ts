@@ -154,6 +154,21 @@ describe("a bad data file is rejected with its file and field named", () => {
     expectContentError(() => loadRubric(dir), /concepts\.yaml: concepts\[0\]\.patterns\[\d+\]: is not a valid regular expression/);
   });
 
+  test("a dimension title longer than the review form's field label can show", () => {
+    const dir = brokenCopy("rubric", "dimensions.yaml", (file) => {
+      const dimensions = file.dimensions as Array<{ title: string }>;
+      if (dimensions[1]) dimensions[1].title = "Machine learning systems design and infrastructure";
+    });
+    expectContentError(() => loadRubric(dir), /dimensions\.yaml: dimensions\[1\]\.title: must be at most 45 characters: it labels the dimension's field in the review form/);
+  });
+
+  test("a problem title that, with its id, is longer than a Discord autocomplete choice", () => {
+    const dir = brokenCopy("problems", "fraud.yaml", (problem) => {
+      problem.title = "Real-time fraud detection for a global card payment platform with chargebacks, disputes and manual review";
+    });
+    expectContentError(() => loadProblems(dir), /fraud\.yaml: title: with the id, as the problem chooser lists it \("<title> \(<id>\)"\), must be at most 100 characters/);
+  });
+
   test("a dimension missing one of the named ratings", () => {
     const dir = brokenCopy("rubric", "dimensions.yaml", (file) => {
       const dimensions = file.dimensions as Array<{ ratings: Record<string, string> }>;
