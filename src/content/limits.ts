@@ -7,10 +7,11 @@
  */
 export const DISPLAY_LIMITS = {
   /**
-   * A dimension's title labels its rating field in the peer-review form (a Discord modal label holds
-   * 45 characters) and starts its rating options ("Communication: Not shown"; a Slack option holds 75).
+   * A dimension's title starts each of its rating options in the Discord review form
+   * ("Communication: Not shown"): a select option holds 100 characters, and 80 leaves room for
+   * the longest rating.
    */
-  dimensionTitle: 45,
+  dimensionTitle: 80,
   /**
    * A problem's title with its id, as the problem chooser lists it ("Real-time fraud detection … (fraud)"):
    * a Discord autocomplete choice and a thread's name hold 100 characters.

@@ -184,7 +184,7 @@ export const DimensionSchema = z
     id: DimensionIdSchema,
     title: text.max(
       DISPLAY_LIMITS.dimensionTitle,
-      `must be at most ${DISPLAY_LIMITS.dimensionTitle} characters: it labels the dimension's field in the review form, and a Discord modal label holds no more`,
+      `must be at most ${DISPLAY_LIMITS.dimensionTitle} characters: the review form's rating options read "<title>: <rating>", and a Discord select option holds 100`,
     ),
     description: sentence,
     /** Concepts whose presence in the candidate's words is evidence for this dimension. */

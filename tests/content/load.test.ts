@@ -154,12 +154,12 @@ describe("a bad data file is rejected with its file and field named", () => {
     expectContentError(() => loadRubric(dir), /concepts\.yaml: concepts\[0\]\.patterns\[\d+\]: is not a valid regular expression/);
   });
 
-  test("a dimension title longer than the review form's field label can show", () => {
+  test("a dimension title too long for the review form's rating options", () => {
     const dir = brokenCopy("rubric", "dimensions.yaml", (file) => {
       const dimensions = file.dimensions as Array<{ title: string }>;
-      if (dimensions[1]) dimensions[1].title = "Machine learning systems design and infrastructure";
+      if (dimensions[1]) dimensions[1].title = "Machine learning systems design, from the data pipeline and feature store to serving";
     });
-    expectContentError(() => loadRubric(dir), /dimensions\.yaml: dimensions\[1\]\.title: must be at most 45 characters: it labels the dimension's field in the review form/);
+    expectContentError(() => loadRubric(dir), /dimensions\.yaml: dimensions\[1\]\.title: must be at most 80 characters: the review form's rating options read "<title>: <rating>"/);
   });
 
   test("a problem title that, with its id, is longer than a Discord autocomplete choice", () => {
