@@ -298,7 +298,7 @@ describe("the fake Discord refuses what Discord refuses", () => {
     await discord.interact(discord.slashCommand({ user: discord.user("ada") }));
     const [interaction] = await received;
     if (!interaction.isChatInputCommand()) throw new Error("expected a chat input command");
-    // Lets the fake's wall-clock deadline pass; waiting less can only fail the test, never pass it.
+    // Pacing, not a verdict: lets the fake's wall-clock deadline pass; waiting less can only fail the test.
     await new Promise((resolve) => setTimeout(resolve, 100));
     await expect(interaction.deferReply()).rejects.toMatchObject({ status: 404, code: 10062 });
   });
