@@ -154,6 +154,21 @@ describe("a bad data file is rejected with its file and field named", () => {
     expectContentError(() => loadRubric(dir), /concepts\.yaml: concepts\[0\]\.patterns\[\d+\]: is not a valid regular expression/);
   });
 
+  test("a dimension title too long for the review form's rating options", () => {
+    const dir = brokenCopy("rubric", "dimensions.yaml", (file) => {
+      const dimensions = file.dimensions as Array<{ title: string }>;
+      if (dimensions[1]) dimensions[1].title = "Machine learning systems design, from the data pipeline and feature store to serving";
+    });
+    expectContentError(() => loadRubric(dir), /dimensions\.yaml: dimensions\[1\]\.title: must be at most 80 characters: the review form's rating options read "<title>: <rating>"/);
+  });
+
+  test("a problem title that, with its id, is longer than a Discord autocomplete choice", () => {
+    const dir = brokenCopy("problems", "fraud.yaml", (problem) => {
+      problem.title = "Real-time fraud detection for a global card payment platform with chargebacks, disputes and manual review";
+    });
+    expectContentError(() => loadProblems(dir), /fraud\.yaml: title: with the id, as the problem chooser lists it \("<title> \(<id>\)"\), must be at most 100 characters/);
+  });
+
   test("a dimension missing one of the named ratings", () => {
     const dir = brokenCopy("rubric", "dimensions.yaml", (file) => {
       const dimensions = file.dimensions as Array<{ ratings: Record<string, string> }>;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { setTimeout as sleep } from "node:timers/promises";
 import { candidateAnswers } from "../../src/domain/session.js";
 import { pressEventId } from "../../src/ports/events.js";
 import { CANDIDATE, eventId, startHarness, type Harness } from "../support/service-harness.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";
+import { postsBeforeEndAgain, postsBeforeHelp, summariesSettled } from "../support/sentinels.js";
 
 let redis: RedisServer;
 let bot: Harness;
@@ -32,8 +32,8 @@ describe("idempotent intake", () => {
     await bot.recorder.waitFor(() => bot.recorder.in(threadKey, "interviewer").length === 2);
     // Slack resends an event it thinks failed; the gateway replays after a resume. Same id, same event.
     expect(await bot.intake.message(event)).toBe("duplicate");
-    await sleep(600);
-    expect(bot.recorder.in(threadKey, "interviewer")).toHaveLength(2);
+    const earlier = await postsBeforeHelp(bot, threadKey);
+    expect(earlier.filter((posted) => posted.message.kind === "interviewer")).toHaveLength(2);
     expect(candidateAnswers(await bot.session(threadKey)).map((entry) => entry.text)).toEqual([event.text]);
   });
 
@@ -42,8 +42,9 @@ describe("idempotent intake", () => {
     const start = { eventId: "Ev-start-1", threadKey, candidate: CANDIDATE, level: "mid" };
     expect(await bot.intake.start(start)).toBe("queued");
     expect(await bot.intake.start(start)).toBe("duplicate");
-    await sleep(600);
-    expect(bot.recorder.in(threadKey)).toHaveLength(1);
+    // Messages are ignored until the interview exists: the sentinel follows its first question.
+    await bot.recorder.waitFor(() => bot.recorder.in(threadKey).length >= 1);
+    expect(await postsBeforeHelp(bot, threadKey)).toHaveLength(1);
   });
 
   test("a double click on End ends the interview once and posts one scorecard", async () => {
@@ -54,8 +55,9 @@ describe("idempotent intake", () => {
     const outcomes = await Promise.all([bot.intake.action(click), bot.intake.action(click)]);
     expect(outcomes.sort()).toEqual(["duplicate", "queued"]);
     await bot.recorder.waitFor(() => bot.recorder.in(threadKey, "summary").length === 1);
-    await sleep(800);
-    expect(bot.recorder.in(threadKey, "interviewer")).toHaveLength(2);
+    const earlier = await postsBeforeEndAgain(bot, threadKey);
+    expect(earlier.filter((posted) => posted.message.kind === "interviewer")).toHaveLength(2);
+    await summariesSettled(redis);
     expect(bot.recorder.in(threadKey, "summary")).toHaveLength(1);
   });
 
@@ -67,7 +69,7 @@ describe("idempotent intake", () => {
     await bot.intake.action({ eventId: eventId(), threadKey, actorId: CANDIDATE.id, action: "end" });
     await bot.recorder.waitFor(() => bot.recorder.in(threadKey, "notice").length === 1);
     expect(bot.recorder.in(threadKey, "notice")[0]?.message.paragraphs.join(" ")).toMatch(/already ended/i);
-    await sleep(500);
+    await summariesSettled(redis);
     expect(bot.recorder.in(threadKey, "summary")).toHaveLength(1);
   });
 

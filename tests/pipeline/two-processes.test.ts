@@ -8,6 +8,7 @@ import { ChatRecorder } from "../fakes/chat-recorder.js";
 import { FakeOpenAI } from "../fakes/openai.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";
 import { CANDIDATE, eventId } from "../support/service-harness.js";
+import { postsBeforeHelp, type Sender } from "../support/sentinels.js";
 import { startServiceProcess, type ServiceProcess } from "../support/service-process.js";
 
 let redis: RedisServer;
@@ -52,6 +53,11 @@ async function session(threadKey: string): Promise<Session> {
   return found;
 }
 
+/** Events sent through `via`, posts read from the shared recorder. */
+function through(via: ServiceProcess): Sender {
+  return { recorder, intake: { message: (event) => via.send("message", event), action: (event) => via.send("action", event) } };
+}
+
 async function startInterview(via: ServiceProcess, threadKey: string): Promise<void> {
   expect(await via.send("start", { eventId: eventId(), threadKey, candidate: CANDIDATE, level: "senior", problem: "fraud" })).toBe("queued");
   await recorder.waitFor(() => recorder.in(threadKey, "interviewer").length === 1);
@@ -66,8 +72,8 @@ describe("two bot processes on one thread", () => {
       expect(await (index % 2 === 0 ? a : b).send("message", { eventId: eventId(), threadKey, authorId: CANDIDATE.id, text })).toBe("queued");
     }
     await recorder.waitFor(() => recorder.in(threadKey, "interviewer").length >= 2);
-    await sleep(1_500);
-    expect(recorder.in(threadKey, "interviewer")).toHaveLength(2);
+    const earlier = await postsBeforeHelp(through(b), threadKey);
+    expect(earlier.filter((posted) => posted.message.kind === "interviewer")).toHaveLength(2);
     const answers = candidateAnswers(await session(threadKey));
     expect(answers).toHaveLength(1);
     const positions = texts.map((text) => answers[0]?.text.indexOf(text) ?? -1);
@@ -82,8 +88,8 @@ describe("two bot processes on one thread", () => {
     const outcomes = await Promise.all(texts.map((text, index) => (index % 2 === 0 ? a : b).send("message", { eventId: eventId(), threadKey, authorId: CANDIDATE.id, text })));
     expect(outcomes.every((outcome) => outcome === "queued")).toBe(true);
     await recorder.waitFor(() => recorder.in(threadKey, "interviewer").length >= 2);
-    await sleep(1_500);
-    expect(recorder.in(threadKey, "interviewer")).toHaveLength(2);
+    const earlier = await postsBeforeHelp(through(a), threadKey);
+    expect(earlier.filter((posted) => posted.message.kind === "interviewer")).toHaveLength(2);
     const answer = candidateAnswers(await session(threadKey))[0]?.text ?? "";
     for (const text of texts) expect(answer).toContain(text);
   });

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { SUMMARY_JOB, SUMMARY_QUEUE } from "../../../src/infra/bullmq/summary-job-options.js";
 import { interviewThatEnds, startHarness, type Harness } from "../../support/service-harness.js";
 import { startRedis, type RedisServer } from "../../support/redis-server.js";
+import { summariesSettled } from "../../support/sentinels.js";
 
 let redis: RedisServer;
 let bot: Harness;
@@ -49,6 +50,7 @@ describe("summary worker", () => {
     const queue = new Queue(SUMMARY_QUEUE, { connection, prefix: redis.env.BULLMQ_PREFIX });
     try {
       const job = await queue.add(SUMMARY_JOB, { threadKey, interviewId }, { jobId: `summary-${interviewId}-again` });
+      // Polls until the job finished; the assertions below decide.
       for (let tries = 0; tries < 100 && !(await job.isCompleted()); tries++) await sleep(50);
       expect(await job.isCompleted()).toBe(true);
       expect(bot.recorder.in(threadKey, "summary")).toHaveLength(1);
@@ -69,7 +71,8 @@ describe("summary worker", () => {
       const notice = bot.recorder.in(threadKey, "error")[0]?.message;
       expect(notice?.heading).toBe("Scorecard unavailable");
       expect(notice?.paragraphs.join(" ")).toContain(interviewId);
-      await sleep(500);
+      // The notice is posted before the last attempt fails: once the queue is idle, nothing more comes.
+      await summariesSettled(redis);
       expect(bot.recorder.in(threadKey, "error")).toHaveLength(1);
     } finally {
       bot.recorder.refuse = () => false;

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { ChatRecorder } from "../../fakes/chat-recorder.js";
 import { FakeOpenAI } from "../../fakes/openai.js";
 import { startRedis, type RedisServer } from "../../support/redis-server.js";
+import { summariesSettled } from "../../support/sentinels.js";
 import { interviewThatEnds, startHarness, type Harness } from "../../support/service-harness.js";
 import { startServiceProcess, type ServiceProcess } from "../../support/service-process.js";
 
@@ -50,6 +51,7 @@ describe("summary worker crash", () => {
     const threadKey = "test:crash-summary";
     await interviewThatEnds(bot, threadKey, "I'd frame it as minimising fraud loss at a fixed review budget.");
 
+    // Polls until the model was asked; the count below decides.
     for (let tries = 0; tries < 400 && fake.requests.length === 0; tries++) await sleep(25);
     expect(fake.requests).toHaveLength(1);
     first.kill("SIGKILL");
@@ -58,7 +60,7 @@ describe("summary worker crash", () => {
 
     await startWorker();
     await recorder.waitFor(() => recorder.in(threadKey, "summary").length === 1, 20_000);
-    await sleep(2_500);
+    await summariesSettled(redis);
     expect(recorder.in(threadKey, "summary")).toHaveLength(1);
     expect(recorder.in(threadKey, "error")).toHaveLength(0);
   });
