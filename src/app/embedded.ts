@@ -1,9 +1,12 @@
 import { systemClock, type Clock } from "../core/clock.js";
 import type { Config } from "../config/env.js";
 import { loadContent, type Content } from "../engine/context.js";
-import { EmbeddedTurnStorage } from "../infra/embedded/turns.js";
-import { MemoryScorecards } from "../infra/embedded/scorecards.js";
+import { SoloDirectory } from "../infra/embedded/solo-directory.js";
 import { InProcessSummaries } from "../infra/embedded/summaries.js";
+import { embeddedTeamStorage } from "../infra/embedded/team-storage.js";
+import { EmbeddedTurnStorage } from "../infra/embedded/turns.js";
+import { TeamPracticeService } from "../features/team/practice.js";
+import type { TeamPractice } from "../features/team/port.js";
 import type { Intake } from "../ports/intake.js";
 import { silentLogger, type Logger } from "../ops/logger.js";
 import { Metrics } from "../ops/metrics.js";
@@ -15,6 +18,8 @@ import { ScorecardWriter } from "../pipeline/scorecards.js";
 import type { Poster } from "../ports/poster.js";
 import type { SummaryJob } from "../ports/summary-job.js";
 import type { SessionStore } from "../ports/sessions.js";
+
+const DAY_MS = 24 * 3600_000;
 import type { Summarizer } from "../voice/summary/port.js";
 import type { Summary } from "../domain/summary.js";
 import { interviewerSetup } from "./interviewer.js";
@@ -22,12 +27,15 @@ import { interviewerSetup } from "./interviewer.js";
 /**
  * The whole service inside one process, for the terminal (and anything else that hosts a single
  * user): the same intake, turn pipeline and summary job as the chat bot, on embedded storage and
- * the offline interviewer unless OPENAI_API_KEY is set. No tokens, no Redis, no network.
+ * the offline interviewer unless OPENAI_API_KEY is set. No tokens, no Redis, no network. With a
+ * data folder, interviews and scorecards outlive the process, so history, focus and progress work.
  */
 export interface EmbeddedApp {
   intake: Intake;
   /** The sessions as the pipeline keeps them. */
   sessions: SessionStore;
+  /** History, focus, progress and forget-me over the same storage. */
+  team: TeamPractice;
   summarizer: Summarizer;
   content: Content;
   mode: "llm" | "offline";
@@ -40,8 +48,8 @@ export interface EmbeddedOptions {
   poster: Poster;
   clock?: Clock;
   logger?: Logger;
-  /** Where sessions live. @defaultValue in memory */
-  sessions?: SessionStore;
+  /** The folder interviews, scorecards and reviews persist to (see resolveDataDir). @defaultValue in memory only */
+  dataDir?: string | undefined;
   /** Told of each scorecard once posted. */
   onSummary?: (job: SummaryJob, summary: Summary) => void;
 }
@@ -52,11 +60,11 @@ export function embeddedApp(config: Config, options: EmbeddedOptions): EmbeddedA
   const logger = options.logger ?? silentLogger;
   const metrics = new Metrics();
   const setup = interviewerSetup(config, content, clock);
-  const storage = new EmbeddedTurnStorage(clock, options.sessions);
+  const kept = embeddedTeamStorage({ dataDir: options.dataDir, clock, ttlMs: config.SESSION_TTL_DAYS * DAY_MS });
+  const storage = new EmbeddedTurnStorage(clock, kept.store);
   const { poster } = options;
-  const scorecards = new MemoryScorecards(storage);
   const summaries = new InProcessSummaries({
-    writer: new ScorecardWriter({ store: storage, summarizer: setup.summarizer, poster, posted: scorecards, archive: scorecards }),
+    writer: new ScorecardWriter({ store: storage, summarizer: setup.summarizer, poster, posted: kept.posted, archive: kept.archive }),
     logger,
     attempts: config.SUMMARY_ATTEMPTS,
     ...(options.onSummary ? { onPosted: options.onSummary } : {}),
@@ -77,9 +85,11 @@ export function embeddedApp(config: Config, options: EmbeddedOptions): EmbeddedA
   // One person types and waits for the answer: no burst window to wait out.
   const coordinator = new TurnCoordinator({ inbox: storage, lock: storage, runner, metrics, logger, burstWindowMs: 0 });
   const intake = new TurnIntake({ inbox: storage, placeholders: storage.placeholders, coordinator, poster, metrics, logger, burstWindowMs: 0 });
+  const team = new TeamPracticeService({ ...kept, store: storage, content, poster, directory: new SoloDirectory(), clock });
   return {
     intake,
     sessions: storage,
+    team,
     summarizer: setup.summarizer,
     content,
     mode: setup.mode,

@@ -3,23 +3,12 @@ import type { Poster } from "../ports/poster.js";
 import type { SummaryJob } from "../ports/summary-job.js";
 import { summaryJobId } from "../ports/summary-job.js";
 import { UnreadableSessionError } from "../domain/storage-errors.js";
+import { storedSummaryOf, type SummaryArchive } from "../ports/archive.js";
+import type { PostedRecord } from "../ports/posted.js";
 import type { SessionStore } from "../ports/sessions.js";
 import { summaryMessage } from "../voice/summary/message.js";
 import type { Summarizer } from "../voice/summary/port.js";
 import type { Summary } from "../domain/summary.js";
-import type { Session } from "../domain/session.js";
-
-/** What the scorecard writer records of each summary, so history, focus and progress can use it. */
-export interface ScorecardArchive {
-  /** False when the interview is gone (its candidate ran forget-me): then nothing is kept. */
-  save(record: { threadKey: string; interviewId: string; candidateId: string; level: Session["level"]; startedAt: number; endedAt: number; summary: Summary }): Promise<boolean>;
-}
-
-/** What was already posted for an interview, so a job that runs again posts nothing twice. */
-export interface PostedLog {
-  has(job: SummaryJob, what: "summary" | "failure-notice"): Promise<boolean>;
-  record(job: SummaryJob, what: "summary" | "failure-notice"): Promise<void>;
-}
 
 export type ScorecardOutcome = { outcome: "posted"; summary: Summary } | { outcome: "already-posted" | "forgotten" };
 
@@ -46,8 +35,9 @@ export interface ScorecardWriterOptions {
   store: SessionStore;
   summarizer: Summarizer;
   poster: Poster;
-  posted: PostedLog;
-  archive: ScorecardArchive;
+  posted: PostedRecord;
+  /** Keeps each summary for history, focus, progress and the peer-review aggregate. */
+  archive: SummaryArchive;
 }
 
 /**
@@ -71,15 +61,7 @@ export class ScorecardWriter {
     if (session.phase !== "ended") throw new Error("interview has not ended yet");
     const summary = await summarizer.summarize(session);
     // Kept before posting, so a Review pressed on the scorecard at once finds the AI's ratings to compare with.
-    const kept = await archive.save({
-      threadKey: job.threadKey,
-      interviewId: job.interviewId,
-      candidateId: session.candidate.id,
-      level: session.level,
-      startedAt: session.startedAt,
-      endedAt: session.endedAt ?? Date.now(),
-      summary,
-    });
+    const kept = await archive.save(storedSummaryOf(session, summary, Date.now()));
     // The candidate ran forget-me while this job was writing: post nothing, keep nothing.
     if (!kept) return { outcome: "forgotten" };
     // Posting and recording cannot be one step; the idempotency key lets platforms that dedupe close that gap.

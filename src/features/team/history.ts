@@ -47,7 +47,7 @@ export class History {
       { png: renderBandChart(chart), filename: "progress.png", alt },
       { kind: "notice", paragraphs: [`${name}'s progress: ratings per dimension across ${count}.`], mentions: [user] },
     );
-    return { kind: "notice", paragraphs: [`Posted your progress chart (${summaries.length === 1 ? "1 interview" : `${summaries.length} interviews`}) in the channel.`] };
+    return { kind: "notice", paragraphs: [`Posted your progress chart (${summaries.length === 1 ? "1 interview" : `${summaries.length} interviews`}).`] };
   }
 
   /** A missing link should not cost the user their whole history: the entry is listed without one. */

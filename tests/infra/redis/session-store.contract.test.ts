@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { Redis } from "ioredis";
 import { SESSION_SCHEMA_VERSION, type Session } from "../../../src/domain/session.js";
 import { keySpace } from "../../../src/infra/redis/keys.js";
-import { MemorySessionStore } from "../../../src/infra/embedded/memory-sessions.js";
+import { EmbeddedSessionStore } from "../../../src/infra/embedded/sessions.js";
 import type { SessionStore } from "../../../src/ports/sessions.js";
 import { RedisSessionStore } from "../../../src/infra/redis/sessions.js";
 import { startRedis, type RedisServer } from "../../support/redis-server.js";
@@ -54,7 +54,7 @@ function session(overrides: Partial<Session> & Pick<Session, "id" | "threadKey">
 }
 
 const stores: Array<[string, () => SessionStore]> = [
-  ["memory", () => new MemorySessionStore()],
+  ["embedded", () => new EmbeddedSessionStore({ ttlMs: 30 * DAY_MS })],
   ["redis", () => new RedisSessionStore(client, { keys: keySpace(`${server.env.REDIS_KEY_PREFIX}${Math.random().toString(36).slice(2, 8)}`), ttlMs: 30 * DAY_MS })],
 ];
 
