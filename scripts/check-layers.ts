@@ -80,7 +80,7 @@ function walk(dir: string): string[] {
 
 function imports(file: string): string[] {
   const source = readFileSync(file, "utf8");
-  return [...source.matchAll(/(?:from\s+|import\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g)].map((match) => normalize(join(dirname(file), (match[1] ?? "").replace(/\.js$/, ".ts"))));
+  return [...source.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)["'](\.{1,2}\/[^"']+)["']/g)].map((match) => normalize(join(dirname(file), (match[1] ?? "").replace(/\.js$/, ".ts"))));
 }
 
 /** Strongly connected groups of more than one folder (Tarjan). */
