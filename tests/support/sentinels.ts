@@ -74,3 +74,12 @@ export async function summariesSettled(server: RedisServer, timeoutMs = 20_000):
     connection.disconnect();
   }
 }
+
+/** Resolves once `condition` holds, polling; the deadline only fails the test. */
+export async function eventually(condition: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`still not true after ${timeoutMs} ms: ${what}`);
+    await sleep(25);
+  }
+}
