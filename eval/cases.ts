@@ -2,8 +2,15 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { loadDataFile } from "../src/content/load.js";
-import { DIMENSION_IDS, RatingSchema } from "../src/content/schemas.js";
+import { RatingSchema } from "../src/content/schemas.js";
 import { LevelSchema } from "../src/content/levels.js";
+
+/**
+ * The dimensions the labels were written for: the rubric's six when the eval set was made. A new
+ * rubric dimension is not scored by the eval until cases are labelled for it.
+ */
+export const LABELLED_DIMENSIONS = ["ml-knowledge", "ml-systems", "problem-solving", "trade-off-analysis", "production-awareness", "communication"] as const;
+export type LabelledDimension = (typeof LABELLED_DIMENSIONS)[number];
 
 /** What kind of candidate a case plays; the eval reports some figures per kind. */
 export const CASE_KINDS = ["strong", "solid", "weak", "term-list", "confidently-wrong", "negation", "terse-right", "off-topic", "injection"] as const;
@@ -32,7 +39,7 @@ export const EvalCaseSchema = z
       .min(1),
     expected: z
       .object({
-        ratings: z.object(Object.fromEntries(DIMENSION_IDS.map((id) => [id, RatingSchema])) as Record<(typeof DIMENSION_IDS)[number], typeof RatingSchema>).strict(),
+        ratings: z.object(Object.fromEntries(LABELLED_DIMENSIONS.map((id) => [id, RatingSchema])) as Record<LabelledDimension, typeof RatingSchema>).strict(),
         notCredited: z.array(z.string()).default([]),
       })
       .strict(),

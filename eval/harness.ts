@@ -2,10 +2,10 @@ import { embeddedApp } from "../src/app/embedded.js";
 import { LocalThread } from "../src/app/local-thread.js";
 import type { Clock } from "../src/core/clock.js";
 import { loadConfig } from "../src/config/env.js";
-import { DIMENSION_IDS, RATINGS, type DimensionId, type Rating } from "../src/content/schemas.js";
+import { RATINGS, type Rating } from "../src/content/schemas.js";
 import type { Session } from "../src/domain/session.js";
 import type { Summary } from "../src/domain/summary.js";
-import type { EvalCase } from "./cases.js";
+import { LABELLED_DIMENSIONS, type EvalCase, type LabelledDimension } from "./cases.js";
 
 /** Minutes between candidate messages: a 45-minute interview over the case's messages. */
 const MINUTES_PER_MESSAGE = 4;
@@ -17,7 +17,7 @@ export function ladder(rating: Rating): number {
 
 export interface CaseResult {
   case: EvalCase;
-  ratings: Record<DimensionId, Rating>;
+  ratings: Record<LabelledDimension, Rating>;
   /** Planted misconception ids the reply to their own message challenged. */
   challengedNext: string[];
   /** Planted ids listed under claims to revisit on the scorecard. */
@@ -74,7 +74,7 @@ export async function runCase(testCase: EvalCase, env: NodeJS.ProcessEnv = proce
   const creditedLabels = new Set(Object.values(summary.coverage).flatMap((area) => area?.concepts ?? []));
   return {
     case: testCase,
-    ratings: Object.fromEntries(summary.scorecard.map((row) => [row.dimension, row.rating])) as Record<DimensionId, Rating>,
+    ratings: Object.fromEntries(summary.scorecard.map((row) => [row.dimension, row.rating])) as Record<LabelledDimension, Rating>,
     challengedNext,
     flagged: [...planted].filter((id) => listed.has(id)),
     unplanted: [...listed].filter((id) => !planted.has(id)),
@@ -88,7 +88,7 @@ export interface Figures {
   ratings: number;
   exact: number;
   withinOne: number;
-  perDimension: Record<DimensionId, { exact: number; withinOne: number }>;
+  perDimension: Record<LabelledDimension, { exact: number; withinOne: number }>;
   planted: number;
   challengedNext: number;
   flagged: number;
@@ -102,16 +102,16 @@ export interface Figures {
   negatedCredited: number;
 }
 
-const total = (ratings: Record<DimensionId, Rating>) => DIMENSION_IDS.reduce((sum, id) => sum + ladder(ratings[id]), 0);
+const total = (ratings: Record<LabelledDimension, Rating>) => LABELLED_DIMENSIONS.reduce((sum, id) => sum + ladder(ratings[id]), 0);
 const mean = (values: number[]) => (values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null);
 
 /** The agreement figures over a set of results. */
 export function figures(results: readonly CaseResult[]): Figures {
-  const perDimension = Object.fromEntries(DIMENSION_IDS.map((id) => [id, { exact: 0, withinOne: 0 }])) as Figures["perDimension"];
+  const perDimension = Object.fromEntries(LABELLED_DIMENSIONS.map((id) => [id, { exact: 0, withinOne: 0 }])) as Figures["perDimension"];
   let exact = 0;
   let withinOne = 0;
   for (const result of results) {
-    for (const id of DIMENSION_IDS) {
+    for (const id of LABELLED_DIMENSIONS) {
       const gap = Math.abs(ladder(result.ratings[id]) - ladder(result.case.expected.ratings[id]));
       if (gap === 0) {
         exact++;
@@ -137,7 +137,7 @@ export function figures(results: readonly CaseResult[]): Figures {
   const ofKind = (kind: EvalCase["kind"]) => results.filter((result) => result.case.kind === kind);
   return {
     cases: results.length,
-    ratings: results.length * DIMENSION_IDS.length,
+    ratings: results.length * LABELLED_DIMENSIONS.length,
     exact,
     withinOne,
     perDimension,
@@ -147,7 +147,7 @@ export function figures(results: readonly CaseResult[]): Figures {
     unplanted: results.reduce((sum, result) => sum + result.unplanted.length, 0),
     pairs,
     pairsReversed,
-    termListAboveDeveloping: ofKind("term-list").reduce((sum, result) => sum + DIMENSION_IDS.filter((id) => ladder(result.ratings[id]) > ladder("developing")).length, 0),
+    termListAboveDeveloping: ofKind("term-list").reduce((sum, result) => sum + LABELLED_DIMENSIONS.filter((id) => ladder(result.ratings[id]) > ladder("developing")).length, 0),
     terseRightTotal: mean(ofKind("terse-right").map((result) => total(result.ratings))),
     termListTotal: mean(ofKind("term-list").map((result) => total(result.ratings))),
     negatedCredited: results.reduce((sum, result) => sum + result.creditedRejections.length, 0),

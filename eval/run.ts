@@ -1,7 +1,8 @@
 // `npm run eval`: the labelled transcripts through the real interview path, and how far the tool agrees.
 // With OPENAI_API_KEY (and OPENAI_BASE_URL) set, the same set runs against that model.
 import { existsSync } from "node:fs";
-import { DIMENSION_IDS, RATINGS } from "../src/content/schemas.js";
+import { RATINGS } from "../src/content/schemas.js";
+import { LABELLED_DIMENSIONS } from "./cases.js";
 import { EVAL_SETS, loadCases } from "./cases.js";
 import { figures, ladder, runCases, type CaseResult, type Figures } from "./harness.js";
 
@@ -11,11 +12,11 @@ function report(name: string, results: readonly CaseResult[], figure: Figures, v
   const lines = [`== ${name}: ${figure.cases} transcripts, ${figure.ratings} dimension ratings`];
   if (verbose) {
     for (const result of results) {
-      const gaps = DIMENSION_IDS.map((id) => `${ladder(result.ratings[id])}/${ladder(result.case.expected.ratings[id])}`).join(" ");
+      const gaps = LABELLED_DIMENSIONS.map((id) => `${ladder(result.ratings[id])}/${ladder(result.case.expected.ratings[id])}`).join(" ");
       lines.push(`  ${result.case.id.padEnd(38)} tool/label ${gaps}  unplanted: ${result.unplanted.join(",") || "-"}`);
     }
   }
-  for (const id of DIMENSION_IDS) {
+  for (const id of LABELLED_DIMENSIONS) {
     const entry = figure.perDimension[id];
     lines.push(`  ${id.padEnd(22)} exact ${percent(entry.exact, figure.cases).padStart(4)}  within one ${percent(entry.withinOne, figure.cases).padStart(4)}`);
   }

@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_RUBRIC_DIR, checkProblemReferences, loadDataFile, loadProblems, loadRubric, RUBRIC_FILES } from "../src/content/load.js";
-import { ConceptsFileSchema, MisconceptionsFileSchema } from "../src/content/schemas.js";
+import { ConceptsFileSchema, DimensionsFileSchema, MisconceptionsFileSchema } from "../src/content/schemas.js";
 import { isAppError } from "../src/core/errors.js";
 
 const what = process.argv[2] ?? "all";
@@ -11,7 +11,7 @@ try {
     const problems = loadProblems();
     const concepts = loadDataFile(join(DEFAULT_RUBRIC_DIR, "concepts.yaml"), ConceptsFileSchema).concepts;
     const misconceptions = loadDataFile(join(DEFAULT_RUBRIC_DIR, "misconceptions.yaml"), MisconceptionsFileSchema).misconceptions;
-    checkProblemReferences(problems, { concepts, misconceptions });
+    checkProblemReferences(problems, { concepts, misconceptions, dimensions: loadDataFile(join(DEFAULT_RUBRIC_DIR, "dimensions.yaml"), DimensionsFileSchema).dimensions });
     console.log(`problems ok: ${problems.map((problem) => problem.id).join(", ")}`);
   }
   if (what === "rubric" || what === "all") {

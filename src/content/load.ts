@@ -141,6 +141,24 @@ export function loadRubric(dir: string = DEFAULT_RUBRIC_DIR): Rubric {
     }
   };
   rubric.dimensions.forEach((dimension, index) => check(RUBRIC_FILES.dimensions[0], `dimensions[${index}].signals`, dimension.signals));
+  const dimensionIds = new Set<string>();
+  rubric.dimensions.forEach((dimension, index) => {
+    if (dimensionIds.has(dimension.id)) throw new ContentError(`${displayPath(join(dir, RUBRIC_FILES.dimensions[0]))}: dimensions[${index}].id: duplicate id "${dimension.id}"`);
+    dimensionIds.add(dimension.id);
+  });
+  const checkDimension = (file: string, field: string, dimension: string) => {
+    if (!dimensionIds.has(dimension)) throw new ContentError(`${displayPath(join(dir, file))}: ${field}: unknown dimension "${dimension}" (dimensions.yaml has ${[...dimensionIds].join(", ")})`);
+  };
+  rubric.redFlags.forEach((flag, index) => checkDimension(RUBRIC_FILES.redFlags[0], `redFlags[${index}].dimension`, flag.dimension));
+  rubric.misconceptions.forEach((misconception, index) => checkDimension(RUBRIC_FILES.misconceptions[0], `misconceptions[${index}].dimension`, misconception.dimension));
+  const areaIds = new Set<string>(rubric.areas.map((area) => area.id));
+  rubric.resources.forEach((resource, index) =>
+    resource.gaps.forEach((gap, gapIndex) => {
+      if (!dimensionIds.has(gap) && !areaIds.has(gap)) {
+        throw new ContentError(`${displayPath(join(dir, RUBRIC_FILES.resources[0]))}: resources[${index}].gaps[${gapIndex}]: "${gap}" is neither a dimension nor a framework area`);
+      }
+    }),
+  );
   rubric.redFlags.forEach((flag, index) => check(RUBRIC_FILES.redFlags[0], `redFlags[${index}].when`, triggerConcepts(flag.when)));
   rubric.probes.forEach((probe, index) => check(RUBRIC_FILES.probes[0], `probes[${index}].when`, triggerConcepts(probe.when)));
   const misconceptionIds = new Set<string>();
@@ -164,8 +182,10 @@ export function triggerConcepts(trigger: Trigger): string[] {
 }
 
 /** Checks that every concept a problem names exists in the rubric. */
-export function checkProblemReferences(problems: readonly Problem[], rubric: Pick<Rubric, "concepts" | "misconceptions">, dir: string = DEFAULT_PROBLEMS_DIR): void {
+export function checkProblemReferences(problems: readonly Problem[], rubric: Pick<Rubric, "concepts" | "misconceptions" | "dimensions">, dir: string = DEFAULT_PROBLEMS_DIR): void {
   const conceptIds = new Set(rubric.concepts.map((concept) => concept.id));
+  const dimensionIds = new Set(rubric.dimensions.map((dimension) => dimension.id));
+  const unknownDimension = (dimension: string) => (dimensionIds.has(dimension) ? undefined : `unknown dimension "${dimension}" (rubric/dimensions.yaml has ${[...dimensionIds].join(", ")})`);
   const generalIds = new Set(rubric.misconceptions.map((misconception) => misconception.id));
   for (const problem of problems) {
     const file = sourceOf(problem, dir);
@@ -174,6 +194,8 @@ export function checkProblemReferences(problems: readonly Problem[], rubric: Pic
     problem.redFlags.forEach((flag, index) => {
       const unknown = triggerConcepts(flag.when).find((conceptId) => !conceptIds.has(conceptId));
       if (unknown) throw new ContentError(`${file}: redFlags[${index}].when: unknown concept "${unknown}"`);
+      const dimension = unknownDimension(flag.dimension);
+      if (dimension) throw new ContentError(`${file}: redFlags[${index}].dimension: ${dimension}`);
     });
     problem.misconceptions.forEach((misconception, index) => {
       if (generalIds.has(misconception.id)) {
@@ -181,6 +203,8 @@ export function checkProblemReferences(problems: readonly Problem[], rubric: Pic
       }
       const unknown = [...misconception.recognise.rejects, ...misconception.revisedBy].find((conceptId) => !conceptIds.has(conceptId));
       if (unknown) throw new ContentError(`${file}: misconceptions[${index}]: unknown concept "${unknown}"`);
+      const dimension = unknownDimension(misconception.dimension);
+      if (dimension) throw new ContentError(`${file}: misconceptions[${index}].dimension: ${dimension}`);
       const unknownReplaced = misconception.replaces.find((replaced) => !generalIds.has(replaced));
       if (unknownReplaced) throw new ContentError(`${file}: misconceptions[${index}].replaces: unknown misconception "${unknownReplaced}"`);
     });

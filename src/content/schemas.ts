@@ -43,15 +43,11 @@ export const AREA_IDS = [
 export const AreaIdSchema = z.enum(AREA_IDS);
 export type AreaId = z.infer<typeof AreaIdSchema>;
 
-export const DIMENSION_IDS = [
-  "ml-knowledge",
-  "ml-systems",
-  "problem-solving",
-  "trade-off-analysis",
-  "production-awareness",
-  "communication",
-] as const;
-export const DimensionIdSchema = z.enum(DIMENSION_IDS);
+/**
+ * A scorecard dimension's id. Dimensions are data (rubric/dimensions.yaml), so a new one is a new
+ * entry there; every reference to one is checked against that file when the content loads.
+ */
+export const DimensionIdSchema = id;
 export type DimensionId = z.infer<typeof DimensionIdSchema>;
 
 /** Named ratings, best first. There are no numeric scores anywhere in the product. */
@@ -186,6 +182,8 @@ export const DimensionSchema = z
       DISPLAY_LIMITS.dimensionTitle,
       `must be at most ${DISPLAY_LIMITS.dimensionTitle} characters: the review form's rating options read "<title>: <rating>", and a Discord select option holds 100`,
     ),
+    /** The name on a history line or a chart legend, where the title is too long. @defaultValue the title */
+    short: text.max(24, "must be at most 24 characters: it labels a history line and a chart legend").optional(),
     description: sentence,
     /** Concepts whose presence in the candidate's words is evidence for this dimension. */
     signals: z.array(id).min(3),
@@ -204,7 +202,7 @@ export const DimensionSchema = z
   .strict();
 export type Dimension = z.infer<typeof DimensionSchema>;
 export const DimensionsFileSchema = z
-  .object({ dimensions: z.array(DimensionSchema).length(DIMENSION_IDS.length) })
+  .object({ dimensions: z.array(DimensionSchema).min(1) })
   .strict();
 
 // ---------------------------------------------------------------- red flags (general and per problem)
@@ -262,7 +260,7 @@ export const ResourceSchema = z
     /** Why it helps, in one line. */
     why: sentence,
     /** The gaps it addresses: dimension ids and/or area ids. */
-    gaps: z.array(z.union([DimensionIdSchema, AreaIdSchema])).min(1),
+    gaps: z.array(id).min(1),
   })
   .strict();
 export type Resource = z.infer<typeof ResourceSchema>;

@@ -35,7 +35,7 @@ export function verifyClaims(
   latest: { text: string; answerIndex: number; phase: Phase },
   existing: readonly Finding[],
   problem: Problem | undefined,
-  judges: { analyser: ClaimAnalyser; misconceptions: MisconceptionBook },
+  judges: { analyser: ClaimAnalyser; misconceptions: MisconceptionBook; rubric: { dimensions: ReadonlyArray<{ id: string }> } },
   words: ModelFindingWords,
 ): Verified {
   const applicable = new Set(judges.misconceptions.applicable(problem).map((misconception) => misconception.id));
@@ -57,6 +57,8 @@ export function verifyClaims(
     const fromModel = known.filter((finding) => finding.source === "model").length;
     if (covered || findings.length >= MODEL_FINDINGS.perAnswer || fromModel >= MODEL_FINDINGS.perInterview) continue;
     const misconception = misconceptionId ? judges.misconceptions.get(misconceptionId) : undefined;
+    // Dimensions are the rubric's: a wrong claim the model files under one it made up counts against nothing.
+    if (!misconception && !judges.rubric.dimensions.some((dimension) => dimension.id === claim.dimension)) continue;
     const finding: Finding = misconception
       ? { ...fromMisconception(misconception, quote, latest.answerIndex, latest.phase), source: "model" }
       : {

@@ -1,5 +1,5 @@
 import { hash } from "../../content/bank.js";
-import { AREA_IDS, DIMENSION_IDS, type AreaId, type DimensionId, type Problem } from "../../content/schemas.js";
+import { AREA_IDS, type AreaId, type DimensionId, type Problem } from "../../content/schemas.js";
 import type { Content } from "../../engine/context.js";
 import type { Level } from "../../content/levels.js";
 import { UserInputError } from "../../core/errors.js";
@@ -32,7 +32,7 @@ export function planFocus(past: readonly PastInterview[], content: Content, seed
   // "Recently" spans the scorecards read, and the unscored interviews between them.
   const lately = past.slice(0, past.indexOf(oldest) + 1);
   const rows = recent.map((entry) => new Map(entry.stored.summary.scorecard.map((row) => [row.dimension, ratingRank(row.rating)])));
-  const dimensions = weakestDimensions(rows);
+  const dimensions = weakestDimensions(rows, content.rubric.dimensions.map((dimension) => dimension.id));
   const gaps = weakestAreas(recent.map((entry) => entry.stored.summary.coverage));
   const areas = gaps.map((gap) => gap.area);
   const level = past.map((entry) => entry.stored?.level ?? entry.session.level).find((candidate) => candidate !== null) ?? null;
@@ -42,8 +42,8 @@ export function planFocus(past: readonly PastInterview[], content: Content, seed
 }
 
 /** Highest average rank (weakest) first; a tie goes to the one rated weaker in the more recent interview. */
-function weakestDimensions(rows: ReadonlyArray<ReadonlyMap<DimensionId, number>>): DimensionId[] {
-  const ranked = DIMENSION_IDS.map((dimension) => {
+function weakestDimensions(rows: ReadonlyArray<ReadonlyMap<DimensionId, number>>, dimensionIds: readonly DimensionId[]): DimensionId[] {
+  const ranked = dimensionIds.map((dimension) => {
     const ranks = rows.map((row) => row.get(dimension));
     const present = ranks.filter((rank) => rank !== undefined);
     return { dimension, ranks, average: present.length ? present.reduce((sum, rank) => sum + rank, 0) / present.length : -1 };

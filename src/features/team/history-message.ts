@@ -26,6 +26,6 @@ function field({ session, stored, link }: PastInterview & { link: string | null 
   const title = stored?.summary.problemTitle ?? (session.problemId ? content.bank.find(session.problemId)?.title : undefined) ?? "Problem not chosen yet";
   const level = stored?.level ?? session.level;
   const label = [formatDate(session.startedAt), title, level ? `${level} level` : "level not given"].join(" · ");
-  const outcome = stored ? shortRatings(stored.summary.scorecard) : session.phase === "ended" ? "Scorecard pending" : "In progress";
+  const outcome = stored ? shortRatings(stored.summary.scorecard, content.rubric) : session.phase === "ended" ? "Scorecard pending" : "In progress";
   return { label, value: link ? `${outcome}\n${link}` : outcome };
 }

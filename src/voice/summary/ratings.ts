@@ -48,7 +48,7 @@ export function rateDimension(dimension: Dimension, evidence: Evidence, flags: r
   const claims = evidence.findings.filter((finding) => finding.dimension === dimension.id);
   const steps = against.length + claims.reduce((total, finding) => total + (finding.status === "held" ? 2 : 1), 0);
   for (let step = 0; step < steps && rating !== "developing" && rating !== "not-shown"; step++) rating = lower(rating);
-  if (dimension.id === "communication" && evidence.answerWords < MIN_WORDS_FOR_COMMUNICATION && (rating === "strong" || rating === "solid")) {
+  if (dimension.basis === "explanation" && evidence.answerWords < MIN_WORDS_FOR_COMMUNICATION && (rating === "strong" || rating === "solid")) {
     rating = "developing";
   }
   // A good rating is quoted from explained, undisputed sentences only; a developing one may show what was named.

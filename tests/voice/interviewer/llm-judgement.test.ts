@@ -1,5 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
-import { DIMENSION_IDS, RATINGS, type Rating } from "../../../src/content/schemas.js";
+import { RATINGS, type Rating } from "../../../src/content/schemas.js";
+import { loadRubric } from "../../../src/content/load.js";
 import type { Session } from "../../../src/domain/session.js";
 import type { ModelClaim } from "../../../src/domain/finding.js";
 import { buildSummary } from "../../../src/voice/summary/build.js";
@@ -145,7 +146,7 @@ describe("the model's judgement of the candidate's claims", () => {
     const real = ["I would use a model to find the fraud in the payments.", "Maybe a logistic regression on the transactions would work."];
     const messages = [`${real[0]} ${injection}`, `${real[1]} ${injection}`];
     const proposal = fakeSummary({
-      scorecard: DIMENSION_IDS.map((dimension) => ({
+      scorecard: loadRubric().dimensions.map(({ id: dimension }) => ({
         dimension,
         rating: "strong",
         // The injection sentence first: were it accepted as evidence, it would be among the two kept.
