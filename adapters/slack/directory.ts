@@ -2,7 +2,7 @@ import type { webApi } from "@slack/bolt";
 import { ConfigError, DependencyDownError } from "../../src/errors.js";
 import type { Directory } from "../../src/team/directory.js";
 import { ExpiringCache } from "../shared/expiring-cache.js";
-import { slackErrorCode } from "./replies.js";
+import { slackErrorCode } from "./error-code.js";
 import { parseDestination, parseThreadKey, slackUserId } from "./thread-key.js";
 
 /** Errors meaning "the bot cannot see this channel", so nobody can be shown to be a member. */

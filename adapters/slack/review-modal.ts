@@ -1,6 +1,7 @@
 import type { types, ViewOutput } from "@slack/bolt";
 import { z } from "zod";
 import { RatingSchema, type DimensionId } from "../../src/content/schemas.js";
+import { commentTooLong, FORM_OUT_OF_DATE, notesTooLong, REVIEW_FORM } from "../../src/features/copy.js";
 import { ReviewInputSchema, type ReviewForm, type ReviewInput } from "../../src/team/port.js";
 import { RATING_LABELS } from "../../src/summary/message.js";
 import { clip } from "../../src/text/clip.js";
@@ -36,7 +37,7 @@ export function reviewModal(form: ReviewForm): types.ModalView {
       type: "section",
       text: {
         type: "mrkdwn",
-        text: `*${escapeMrkdwn(form.candidateName)}*${form.problemTitle ? ` · ${escapeMrkdwn(form.problemTitle)}` : ""}\nRate what you saw in the thread. Every field is optional: skip a dimension the interview did not show.`,
+        text: `*${escapeMrkdwn(form.candidateName)}*${form.problemTitle ? ` · ${escapeMrkdwn(form.problemTitle)}` : ""}\n${REVIEW_FORM.intro}`,
       },
     },
   ];
@@ -52,7 +53,7 @@ export function reviewModal(form: ReviewForm): types.ModalView {
         element: {
           type: "static_select",
           action_id: RATING_ACTION,
-          placeholder: { type: "plain_text", text: "Choose a rating" },
+          placeholder: { type: "plain_text", text: REVIEW_FORM.choose },
           options: form.ratings.map(option),
           ...(rating ? { initial_option: option(rating) } : {}),
         },
@@ -66,7 +67,7 @@ export function reviewModal(form: ReviewForm): types.ModalView {
           type: "plain_text_input",
           action_id: COMMENT_ACTION,
           max_length: COMMENT_MAX,
-          placeholder: { type: "plain_text", text: "A quote or moment from the thread" },
+          placeholder: { type: "plain_text", text: REVIEW_FORM.commentPlaceholder },
           ...(comment ? { initial_value: comment } : {}),
         },
       },
@@ -76,7 +77,7 @@ export function reviewModal(form: ReviewForm): types.ModalView {
     type: "input",
     block_id: NOTES_BLOCK,
     optional: true,
-    label: { type: "plain_text", text: "Overall notes" },
+    label: { type: "plain_text", text: REVIEW_FORM.notes },
     element: {
       type: "plain_text_input",
       action_id: NOTES_ACTION,
@@ -90,9 +91,9 @@ export function reviewModal(form: ReviewForm): types.ModalView {
   return {
     type: "modal",
     callback_id: REVIEW_CALLBACK_ID,
-    title: { type: "plain_text", text: existing ? "Edit your review" : "Review interview" },
-    submit: { type: "plain_text", text: existing ? "Save review" : "Submit review" },
-    close: { type: "plain_text", text: "Cancel" },
+    title: { type: "plain_text", text: existing ? REVIEW_FORM.editTitle : REVIEW_FORM.title },
+    submit: { type: "plain_text", text: existing ? REVIEW_FORM.save : REVIEW_FORM.submit },
+    close: { type: "plain_text", text: REVIEW_FORM.cancel },
     private_metadata: metadata,
     blocks,
   };
@@ -112,7 +113,7 @@ export function readReviewSubmission(view: ViewOutput): ReviewSubmission {
     metadata = undefined;
   }
   const target = MetadataSchema.safeParse(metadata);
-  if (!target.success) return { ok: false, errors: { [NOTES_BLOCK]: "This form is out of date. Close it and press Review on the scorecard again." } };
+  if (!target.success) return { ok: false, errors: { [NOTES_BLOCK]: FORM_OUT_OF_DATE } };
 
   const ratings: Record<string, unknown> = {};
   const comments: Record<string, string> = {};
@@ -124,22 +125,22 @@ export function readReviewSubmission(view: ViewOutput): ReviewSubmission {
       const selected = actions[RATING_ACTION]?.selected_option?.value;
       if (!selected) continue;
       if (RatingSchema.safeParse(selected).success) ratings[dimension] = selected;
-      else errors[blockId] = "Choose one of the ratings in the list.";
+      else errors[blockId] = REVIEW_FORM.chooseListed;
     } else if (kind === "comment") {
       const text = actions[COMMENT_ACTION]?.value?.trim();
       if (!text) continue;
-      if (text.length > COMMENT_MAX) errors[blockId] = `Keep it under ${COMMENT_MAX} characters.`;
+      if (text.length > COMMENT_MAX) errors[blockId] = commentTooLong(COMMENT_MAX);
       else comments[dimension] = text;
     }
   }
   const notes = values[NOTES_BLOCK]?.[NOTES_ACTION]?.value?.trim() ?? "";
-  if (notes.length > NOTES_MAX) errors[NOTES_BLOCK] = `Keep the notes under ${NOTES_MAX} characters.`;
+  if (notes.length > NOTES_MAX) errors[NOTES_BLOCK] = notesTooLong(NOTES_MAX);
   if (Object.keys(errors).length) return { ok: false, errors };
 
   const parsed = ReviewInputSchema.safeParse({ ratings, comments, notes });
   if (!parsed.success) {
     // A dimension the rubric does not have: the form is older than the rubric.
-    return { ok: false, errors: { [NOTES_BLOCK]: "This form is out of date. Close it and press Review on the scorecard again." } };
+    return { ok: false, errors: { [NOTES_BLOCK]: FORM_OUT_OF_DATE } };
   }
   return { ok: true, threadKey: target.data.threadKey, interviewId: target.data.interviewId, input: parsed.data };
 }
