@@ -63,6 +63,31 @@ export function commentTooLong(max: number, dimension?: string): string {
   return `Keep ${dimension ? `the comment on ${dimension}` : "it"} under ${max.toLocaleString("en")} characters.`;
 }
 
+export function commentOverLimit(dimension: string, length: number, max: number): string {
+  return `The comment on ${dimension} is ${length.toLocaleString("en")} characters; keep each to ${max.toLocaleString("en")}.`;
+}
+
+export function unknownRating(value: string, labels: readonly string[]): string {
+  return `"${value}" is not a rating I know. Use ${labels.join(", ")}.`;
+}
+
+export function twoRatings(dimension: string, first: string, second: string): string {
+  return `Pick one rating for ${dimension}: you picked ${first} and ${second}.`;
+}
+
+export function commentWithoutDimension(example: string, dimensions: readonly string[]): string {
+  return `Start each comment with its dimension, e.g. "${example}: …". The dimensions are ${dimensions.join(", ")}. Notes about the whole interview go in Overall notes.`;
+}
+
+/** A review form shown in parts: which part this is, and that the rest follows. */
+export function formPart(first: number, last: number, total: number): string {
+  return `Dimensions ${first === last ? first : `${first}–${last}`} of ${total}.`;
+}
+
+export function partKept(first: number, last: number, total: number): string {
+  return `Kept your ratings for dimensions ${first}–${last} of ${total}. Continue with the next ones; nothing is saved until you send the last part.`;
+}
+
 export function notesTooLong(max: number): string {
   return `Keep the overall notes under ${max.toLocaleString("en")} characters.`;
 }
