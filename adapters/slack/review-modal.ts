@@ -1,8 +1,8 @@
 import type { types, ViewOutput } from "@slack/bolt";
 import { z } from "zod";
-import { RatingSchema, type DimensionId } from "../../src/content/schemas.js";
+import { DIMENSION_IDS, RatingSchema, type DimensionId, type Rating } from "../../src/content/schemas.js";
 import { commentTooLong, FORM_OUT_OF_DATE, notesTooLong, REVIEW_FORM } from "../../src/features/copy.js";
-import { ReviewInputSchema, type ReviewForm, type ReviewInput } from "../../src/team/port.js";
+import type { ReviewForm, ReviewInput } from "../../src/team/port.js";
 import { RATING_LABELS } from "../../src/summary/message.js";
 import { clip } from "../../src/text/clip.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
@@ -10,7 +10,7 @@ import { escapeMrkdwn } from "./mrkdwn.js";
 export const REVIEW_CALLBACK_ID = "mock_team_review";
 
 /** Block Kit's limits for modals (https://docs.slack.dev/reference/views/modal-views). */
-const MODAL_LIMITS = { title: 24, label: 2_000, privateMetadata: 3_000 } as const;
+const MODAL_LIMITS = { title: 24, label: 2_000, privateMetadata: 3_000, blocks: 100 } as const;
 const COMMENT_MAX = 1_000;
 const NOTES_MAX = 3_000;
 
@@ -22,8 +22,12 @@ const NOTES_ACTION = "notes";
 const ratingBlock = (dimension: DimensionId) => `rating:${dimension}`;
 const commentBlock = (dimension: DimensionId) => `comment:${dimension}`;
 
-/** What the modal carries back on submission: which interview, never who reviews (that is the submitter). */
-const MetadataSchema = z.object({ threadKey: z.string().min(1), interviewId: z.string().min(1) });
+/**
+ * What the modal carries back on submission: which interview and the form's dimensions, never who
+ * reviews (that is the submitter). The dimensions travel with the form so its answers are read
+ * against the rubric it was drawn from, however many dimensions that has.
+ */
+const MetadataSchema = z.object({ threadKey: z.string().min(1), interviewId: z.string().min(1), dimensions: z.array(z.string().min(1)).optional() });
 
 /**
  * The review form as a modal: per dimension a named-rating select and an optional comment, then
@@ -86,7 +90,9 @@ export function reviewModal(form: ReviewForm): types.ModalView {
       ...(existing?.notes ? { initial_value: existing.notes } : {}),
     },
   });
-  const metadata = JSON.stringify({ threadKey: form.threadKey, interviewId: form.interviewId } satisfies z.infer<typeof MetadataSchema>);
+  // Two blocks a dimension plus the intro and notes: 49 dimensions fit one modal.
+  if (blocks.length > MODAL_LIMITS.blocks) throw new RangeError(`${form.dimensions.length} dimensions do not fit one Slack modal (${(MODAL_LIMITS.blocks - 2) / 2} at most)`);
+  const metadata = JSON.stringify({ threadKey: form.threadKey, interviewId: form.interviewId, dimensions: form.dimensions.map((dimension) => dimension.id) } satisfies z.infer<typeof MetadataSchema>);
   if (metadata.length > MODAL_LIMITS.privateMetadata) throw new RangeError("review modal metadata is too long");
   return {
     type: "modal",
@@ -115,16 +121,22 @@ export function readReviewSubmission(view: ViewOutput): ReviewSubmission {
   const target = MetadataSchema.safeParse(metadata);
   if (!target.success) return { ok: false, errors: { [NOTES_BLOCK]: FORM_OUT_OF_DATE } };
 
-  const ratings: Record<string, unknown> = {};
-  const comments: Record<string, string> = {};
+  // A form drawn before the dimensions travelled with it was drawn from the built-in list.
+  const known: ReadonlySet<string> = new Set(target.data.dimensions ?? DIMENSION_IDS);
+  const isFormDimension = (id: string): id is DimensionId => known.has(id);
+  const ratings: Partial<Record<DimensionId, Rating>> = {};
+  const comments: Partial<Record<DimensionId, string>> = {};
   const errors: Record<string, string> = {};
   for (const [blockId, actions] of Object.entries(values)) {
     const [kind, dimension] = blockId.split(":");
     if (!dimension) continue;
+    // A dimension the form does not have: the form is older than the rubric, or was tampered with.
+    if (!isFormDimension(dimension)) return { ok: false, errors: { [NOTES_BLOCK]: FORM_OUT_OF_DATE } };
     if (kind === "rating") {
-      const selected = actions[RATING_ACTION]?.selected_option?.value;
-      if (!selected) continue;
-      if (RatingSchema.safeParse(selected).success) ratings[dimension] = selected;
+      const value = actions[RATING_ACTION]?.selected_option?.value;
+      if (!value) continue;
+      const selected = RatingSchema.safeParse(value);
+      if (selected.success) ratings[dimension] = selected.data;
       else errors[blockId] = REVIEW_FORM.chooseListed;
     } else if (kind === "comment") {
       const text = actions[COMMENT_ACTION]?.value?.trim();
@@ -137,10 +149,6 @@ export function readReviewSubmission(view: ViewOutput): ReviewSubmission {
   if (notes.length > NOTES_MAX) errors[NOTES_BLOCK] = notesTooLong(NOTES_MAX);
   if (Object.keys(errors).length) return { ok: false, errors };
 
-  const parsed = ReviewInputSchema.safeParse({ ratings, comments, notes });
-  if (!parsed.success) {
-    // A dimension the rubric does not have: the form is older than the rubric.
-    return { ok: false, errors: { [NOTES_BLOCK]: FORM_OUT_OF_DATE } };
-  }
-  return { ok: true, threadKey: target.data.threadKey, interviewId: target.data.interviewId, input: parsed.data };
+  // The team services check the review again (ids, lengths) before saving it.
+  return { ok: true, threadKey: target.data.threadKey, interviewId: target.data.interviewId, input: { ratings, comments, notes } };
 }
