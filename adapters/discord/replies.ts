@@ -1,3 +1,4 @@
+import { interviewThreadName } from "../../src/features/copy.js";
 import type { BaseMessageOptions, MessageMentionOptions } from "discord.js";
 import { clip } from "../../src/text/clip.js";
 import { safeText } from "../../src/text/safe.js";
@@ -22,7 +23,7 @@ export const DISCORD_TEAM_USAGE = [
 
 /** Discord allows thread names of 1 to 100 characters; a thread name is plain text, so it is only made safe to show. */
 export function threadName(candidateName: string, problemTitle: string | undefined): string {
-  return clip(safeText(`Mock interview · ${candidateName}${problemTitle ? ` · ${problemTitle}` : ""}`), 100);
+  return clip(safeText(interviewThreadName(candidateName, problemTitle)), 100);
 }
 
 /** A rendered message as discord.js's send/edit options (camel-cased mentions; the rest is API-shaped already). */

@@ -12,7 +12,7 @@ import type {
 } from "discord.js";
 import type { DimensionId, Rating } from "../../src/content/schemas.js";
 import { UserInputError } from "../../src/errors.js";
-import { commentOverLimit, commentWithoutDimension, formPart, notesTooLong, REVIEW_FORM, twoRatings, unknownRating } from "../../src/features/copy.js";
+import { commentLinesHelp, commentOverLimit, commentWithoutDimension, formPart, notesTooLong, REVIEW_FORM, reviewingHeading, twoRatings, unknownRating } from "../../src/features/copy.js";
 import type { ReviewForm, ReviewInput } from "../../src/team/port.js";
 import { RATING_LABELS } from "../../src/summary/message.js";
 import { clip } from "../../src/text/clip.js";
@@ -107,12 +107,12 @@ export function reviewModal(form: ReviewForm, thread: string, draft?: ReviewDraf
   const options = ratingOptions(form, dimensions, draft);
   const comments = draft?.comments ?? commentLines(form, dimensions);
   const notes = draft?.notes ?? form.existing?.notes ?? "";
-  const example = dimensions[0]?.title ?? "Communication";
+  const help = commentLinesHelp(dimensions[0]?.title ?? "Communication");
   const range = partRange(form, part);
   const intro: APITextDisplayComponent = {
     type: TEXT_DISPLAY,
     content: [
-      `Reviewing **${escapeMarkdown(form.candidateName)}**'s interview${form.problemTitle ? `: ${escapeMarkdown(form.problemTitle)}` : ""}.`,
+      reviewingHeading(escapeMarkdown(form.candidateName), form.problemTitle ? escapeMarkdown(form.problemTitle) : null, (text) => `**${text}**`),
       ...(parts.length > 1 ? [formPart(range.first, range.last, range.total)] : []),
       ...(form.existing ? [REVIEW_FORM.editing] : []),
       REVIEW_FORM.unanchored,
@@ -120,21 +120,21 @@ export function reviewModal(form: ReviewForm, thread: string, draft?: ReviewDraf
   };
   const ratings: APILabelComponent = {
     type: LABEL,
-    label: "Ratings",
-    description: "Pick one rating per dimension; leave out any you didn't see.",
-    component: { type: STRING_SELECT, custom_id: REVIEW_FIELDS.ratings, placeholder: "Choose ratings", min_values: 0, max_values: dimensions.length, required: false, options },
+    label: REVIEW_FORM.ratings,
+    description: REVIEW_FORM.ratingsHelp,
+    component: { type: STRING_SELECT, custom_id: REVIEW_FIELDS.ratings, placeholder: REVIEW_FORM.chooseRatings, min_values: 0, max_values: dimensions.length, required: false, options },
   };
   const commentsInput: APILabelComponent = {
     type: LABEL,
-    label: "Comments per dimension",
-    description: clip(`One line each, starting with the dimension: "${example}: …"`, REVIEW_LIMITS.labelDescription),
+    label: REVIEW_FORM.comments,
+    description: clip(help.description, REVIEW_LIMITS.labelDescription),
     component: {
       type: TEXT_INPUT,
       custom_id: REVIEW_FIELDS.comments,
       style: PARAGRAPH,
       required: false,
       max_length: REVIEW_LIMITS.textInput,
-      placeholder: clip(`${example}: what they did well, and what to work on`, REVIEW_LIMITS.placeholder),
+      placeholder: clip(help.placeholder, REVIEW_LIMITS.placeholder),
       ...(comments ? { value: clip(comments, REVIEW_LIMITS.textInput) } : {}),
     },
   };

@@ -1,7 +1,7 @@
 import type { types, ViewOutput } from "@slack/bolt";
 import { z } from "zod";
 import { DIMENSION_IDS, RatingSchema, type DimensionId, type Rating } from "../../src/content/schemas.js";
-import { commentTooLong, FORM_OUT_OF_DATE, notesTooLong, REVIEW_FORM } from "../../src/features/copy.js";
+import { commentLabel, commentTooLong, FORM_OUT_OF_DATE, notesTooLong, REVIEW_FORM } from "../../src/features/copy.js";
 import type { ReviewForm, ReviewInput } from "../../src/team/port.js";
 import { RATING_LABELS } from "../../src/summary/message.js";
 import { clip } from "../../src/text/clip.js";
@@ -66,7 +66,7 @@ export function reviewModal(form: ReviewForm): types.ModalView {
         type: "input",
         block_id: commentBlock(dimension.id),
         optional: true,
-        label: { type: "plain_text", text: clip(`${dimension.title}: what you saw`, MODAL_LIMITS.label) },
+        label: { type: "plain_text", text: clip(commentLabel(dimension.title), MODAL_LIMITS.label) },
         element: {
           type: "plain_text_input",
           action_id: COMMENT_ACTION,

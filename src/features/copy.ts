@@ -33,6 +33,8 @@ export const COMMAND = "/mock-interview";
 export const SOMETHING_WENT_WRONG = "Something went wrong on my side. Please try again in a moment; if it keeps happening, tell whoever runs Mock Interview here.";
 export const START_FAILED = "Something went wrong while starting your interview. Please try again in a moment.";
 export const TEAM_UNAVAILABLE = "Reviews, schedules and history aren't available right now: this process runs without the team features. Please try again later.";
+/** The notification text of a message's later parts, when a platform splits one message in several. */
+export const CONTINUED = "(continued)";
 export const NOTHING_DELETED = "Nothing was deleted.";
 export const ALREADY_OPENING = "Your interview on this problem is already opening; look for its thread in this channel.";
 
@@ -57,7 +59,40 @@ export const REVIEW_FORM = {
   cancel: "Cancel",
   next: "Next dimensions",
   chooseListed: "Choose one of the ratings in the list.",
+  ratings: "Ratings",
+  ratingsHelp: "Pick one rating per dimension; leave out any you didn't see.",
+  chooseRatings: "Choose ratings",
+  comments: "Comments per dimension",
 } as const;
+
+/** The label of a dimension's comment box. */
+export function commentLabel(dimension: string): string {
+  return `${dimension}: what you saw`;
+}
+
+/** How to write comments in one box for several dimensions, and an example line. */
+export function commentLinesHelp(example: string): { description: string; placeholder: string } {
+  return { description: `One line each, starting with the dimension: "${example}: …"`, placeholder: `${example}: what they did well, and what to work on` };
+}
+
+/** The review form's heading; `emphasise` is the platform's bold. */
+export function reviewingHeading(candidate: string, problemTitle: string | null, emphasise: (text: string) => string): string {
+  return `Reviewing ${emphasise(candidate)}'s interview${problemTitle ? `: ${problemTitle}` : ""}.`;
+}
+
+/** An interview thread's name. */
+export function interviewThreadName(candidate: string, problemTitle: string | undefined): string {
+  return `Mock interview · ${candidate}${problemTitle ? ` · ${problemTitle}` : ""}`;
+}
+
+/** The team features need a platform permission the install lacks: the operator's to fix, said as such. */
+export function missingPermission(what: string, fix: string): string {
+  return `I'm missing ${what} needed for team practice. ${fix}`;
+}
+
+export function platformSlow(hints: Pick<PlatformHints, "title">): string {
+  return `${hints.title} didn't answer a permission check just now. Please try again in a moment.`;
+}
 
 export function commentTooLong(max: number, dimension?: string): string {
   return `Keep ${dimension ? `the comment on ${dimension}` : "it"} under ${max.toLocaleString("en")} characters.`;
