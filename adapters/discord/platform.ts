@@ -20,6 +20,7 @@ import { ConfigError, DependencyDownError, UserInputError } from "../../src/erro
 import type { Level } from "../../src/engine/levels.js";
 import { errorMessage, spaceOnly, TEAM_UNAVAILABLE } from "../../src/features/copy.js";
 import type { FeatureDeps } from "../../src/features/host.js";
+import { RecentPresses } from "../../src/features/recent-presses.js";
 import { failureMessage, handleRequest, type Request } from "../../src/features/requests.js";
 import { pressEventId } from "../../src/intake/events.js";
 import type { Intake } from "../../src/intake/port.js";
@@ -68,7 +69,7 @@ export class DiscordPlatform implements ChatPlatform {
   }
 
   async start(intake: Intake, team?: TeamServices): Promise<void> {
-    const deps: FeatureDeps = { intake, bank: this.bank, services: team, logger: this.logger };
+    const deps: FeatureDeps = { intake, bank: this.bank, services: team, logger: this.logger, presses: new RecentPresses() };
     const client = new Client({
       intents: [...INTENTS],
       // Every interview thread would keep up to 200 messages in memory by default; Redis already

@@ -1,9 +1,8 @@
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction } from "discord.js";
-import { ALREADY_OPENING, EDIT_REVIEW_LABEL, FORM_READY, notice, OPEN_FORM_LABEL, partKept, REVIEW_FORM } from "../../src/features/copy.js";
+import { EDIT_REVIEW_LABEL, FORM_READY, notice, OPEN_FORM_LABEL, partKept, REVIEW_FORM } from "../../src/features/copy.js";
 import type { FeatureDeps, Reply } from "../../src/features/host.js";
 import { failureMessage, handlePress, handleRequest, submitReview } from "../../src/features/requests.js";
 import type { Logger } from "../../src/ops/logger.js";
-import { RecentPresses } from "../shared/recent-presses.js";
 import { callerOf, DiscordHost } from "./host.js";
 import { OPTION_NAMES } from "./commands.js";
 import { renderDiscord, teamButtonFromCustomId } from "./render.js";
@@ -25,7 +24,6 @@ type GuildInteraction<T> = T & { guildId: string };
  */
 export class DiscordTeamInteractions {
   private readonly drafts = new ReviewDrafts();
-  private readonly presses = new RecentPresses();
 
   constructor(private readonly logger: Logger) {}
 
@@ -41,7 +39,7 @@ export class DiscordTeamInteractions {
     const caller = callerOf(interaction);
     const reopen = reviewTargetFromCustomId(interaction.customId);
     if (reopen) {
-      const press = { action: "review" as const, value: reopen.interviewId, thread: threadKey({ guild: interaction.guildId, thread: reopen.thread }) };
+      const press = { action: "review" as const, value: reopen.interviewId, thread: threadKey({ guild: interaction.guildId, thread: reopen.thread }), source: interaction.message.id };
       return this.showForm(interaction, handlePress(press, caller, host, deps), reopen.part ?? 0);
     }
     const pressed = teamButtonFromCustomId(interaction.customId);
@@ -49,25 +47,24 @@ export class DiscordTeamInteractions {
     switch (pressed.action) {
       case "review": {
         // The scorecard's button: its message is in the interview thread, and the value is the interview.
-        const press = { action: pressed.action, value: pressed.value, thread: threadKey({ guild: interaction.guildId, thread: interaction.channelId }) };
+        const press = { action: pressed.action, value: pressed.value, thread: threadKey({ guild: interaction.guildId, thread: interaction.channelId }), source: interaction.message.id };
         return this.showForm(interaction, handlePress(press, caller, host, deps), 0);
       }
       case "practice-start": {
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-        if (this.presses.repeated(`${interaction.message.id}:${interaction.user.id}`)) return tell(interaction, notice(ALREADY_OPENING));
-        const reply = await handlePress({ action: pressed.action, value: pressed.value, thread: undefined }, caller, host, deps);
+        const reply = await handlePress({ action: pressed.action, value: pressed.value, thread: undefined, source: interaction.message.id }, caller, host, deps);
         if (reply.kind === "tell") await tell(interaction, reply.message);
         return;
       }
       case "forget-cancel": {
-        const reply = await handlePress({ action: pressed.action, value: pressed.value, thread: undefined }, caller, host, deps);
+        const reply = await handlePress({ action: pressed.action, value: pressed.value, thread: undefined, source: interaction.message.id }, caller, host, deps);
         const [part] = reply.kind === "replace" || reply.kind === "tell" ? renderDiscord(reply.message) : [];
         if (part) await interaction.update({ ...messageOptions(part), embeds: part.embeds ?? [], components: part.components ?? [] });
         return;
       }
       case "forget-confirm":
         await interaction.deferUpdate();
-        return this.replace(interaction, await handlePress({ action: pressed.action, value: pressed.value, thread: undefined }, caller, host, deps));
+        return this.replace(interaction, await handlePress({ action: pressed.action, value: pressed.value, thread: undefined, source: interaction.message.id }, caller, host, deps));
     }
   }
 

@@ -17,6 +17,7 @@ import type { ProblemBank } from "../../src/content/bank.js";
 import { ConfigError, DependencyDownError } from "../../src/errors.js";
 import { TEAM_UNAVAILABLE } from "../../src/features/copy.js";
 import type { Caller, FeatureDeps } from "../../src/features/host.js";
+import { RecentPresses } from "../../src/features/recent-presses.js";
 import { failureMessage, handleRequest, type Request } from "../../src/features/requests.js";
 import { pressEventId } from "../../src/intake/events.js";
 import type { Intake } from "../../src/intake/port.js";
@@ -86,7 +87,7 @@ export class SlackPlatform implements ChatPlatform {
       connection.mode === "socket"
         ? new App({ token: this.config.botToken, appToken: connection.appToken, socketMode: true, clientOptions, logger })
         : new App({ token: this.config.botToken, receiver: new HTTPReceiver({ signingSecret: connection.signingSecret, endpoints: "/slack/events", logger }), clientOptions, logger });
-    const deps: FeatureDeps = { intake, bank: this.bank, services, logger: this.logger };
+    const deps: FeatureDeps = { intake, bank: this.bank, services, logger: this.logger, presses: new RecentPresses() };
     app.command(COMMAND, (args) => this.onCommand(args, deps));
     app.event("message", (args) => this.onMessage(args, intake));
     app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION_PREFIX}`), (args) => this.onAction(args, intake));

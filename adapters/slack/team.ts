@@ -14,7 +14,6 @@ import { failureMessage, handlePress, submitReview } from "../../src/features/re
 import type { OutgoingMessage } from "../../src/messages/message.js";
 import type { Logger } from "../../src/ops/logger.js";
 import type { ReviewForm } from "../../src/team/port.js";
-import { RecentPresses } from "../shared/recent-presses.js";
 import { SlackHost, type Slots } from "./host.js";
 import type { SlackPoster } from "./poster.js";
 import { teamActionOf } from "./render.js";
@@ -30,8 +29,6 @@ export type Tell = (message: OutgoingMessage) => Promise<void>;
  * each press means is src/features' to decide; this class decodes the payload and draws the answer.
  */
 export class SlackTeam {
-  private readonly presses = new RecentPresses();
-
   constructor(
     private readonly client: webApi.WebClient,
     private readonly poster: SlackPoster,
@@ -67,11 +64,11 @@ export class SlackTeam {
     const channel = body.channel?.id ?? container.channel;
     const messageTs = body.message?.ts ?? container.messageTs;
     const threadTs = (typeof body.message?.thread_ts === "string" ? body.message.thread_ts : undefined) ?? container.threadTs ?? messageTs;
-    // A double click on Start opens one interview; a press with no channel has nowhere to open it.
-    if (name === "practice-start" && (!channel || this.presses.repeated(`${channel}:${messageTs ?? ""}:${body.user.id}`))) return;
+    // A press with no channel has nowhere to open an interview.
+    if (name === "practice-start" && !channel) return;
     const userName = body.user.username || body.user.name || body.user.id;
     const caller: Caller = { user: userKey(workspace, body.user.id), name: userName, mention: userName, channel: channelKey(workspace, channel ?? ""), eventId: body.trigger_id };
-    const press = { action: name, value: action.value ?? "", thread: channel && threadTs ? threadKey({ team: workspace, channel, threadTs }) : undefined };
+    const press = { action: name, value: action.value ?? "", thread: channel && threadTs ? threadKey({ team: workspace, channel, threadTs }) : undefined, source: `${channel ?? ""}:${messageTs ?? ""}` };
     const tell: Tell = (message) => this.tellPresser(message, { channel, threadTs: container.threadTs, user: body.user.id, ephemeral: container.ephemeral, respond });
     const host = this.host(workspace, channel ?? "");
     const reply = await handlePress(press, caller, host, deps);

@@ -4,6 +4,7 @@ import type { OutgoingMessage } from "../messages/message.js";
 import type { Logger } from "../ops/logger.js";
 import type { ReviewForm, TeamServices } from "../team/port.js";
 import type { PlatformHints, PostingRefusal } from "./copy.js";
+import type { RecentPresses } from "./recent-presses.js";
 
 /** Who asked, as the platform decoded them. */
 export interface Caller {
@@ -69,6 +70,8 @@ export interface FeatureDeps {
   /** Absent when this process runs without the team features. */
   services: TeamServices | undefined;
   logger: Logger;
+  /** Start presses seen moments ago on this process, so a double click opens one interview. */
+  presses: RecentPresses;
 }
 
 /**

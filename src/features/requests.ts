@@ -8,6 +8,7 @@ import type { OutgoingMessage, TeamAction } from "../messages/message.js";
 import type { Logger } from "../ops/logger.js";
 import { parsePracticeStartValue, type ReviewInput } from "../team/port.js";
 import {
+  ALREADY_OPENING,
   cannotPost,
   errorMessage,
   interviewReady,
@@ -35,6 +36,8 @@ export interface Press {
   action: TeamAction;
   value: string;
   thread: string | undefined;
+  /** The platform's id of the message the button is on: a second press of it by the same user is a double click. */
+  source: string;
 }
 
 /** An interview to open for the caller: what the command, a focus plan or a weekly prompt asked for. */
@@ -117,6 +120,7 @@ export async function handlePress(press: Press, caller: Caller, host: Host, deps
   try {
     if (press.action === "forget-cancel") return { kind: "replace", message: notice(NOTHING_DELETED) };
     if (press.action === "practice-start") {
+      if (deps.presses.repeated(`${press.source}\n${caller.user}`)) return tell(notice(ALREADY_OPENING));
       const offered = parsePracticeStartValue(press.value);
       const problem = deps.bank.resolve(offered.problem).id;
       return await open(caller, host, deps, { problem, ...(offered.level ? { level: parseLevel(offered.level) } : {}), besidePrompt: true });
