@@ -1,5 +1,5 @@
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction } from "discord.js";
-import { EDIT_REVIEW_LABEL, FORM_READY, notice, OPEN_FORM_LABEL, partKept, REVIEW_FORM } from "../../src/features/copy.js";
+import { EDIT_REVIEW_LABEL, errorMessage, FORM_PART_LOST, FORM_READY, notice, OPEN_FORM_LABEL, partKept, REVIEW_FORM } from "../../src/features/copy.js";
 import type { FeatureDeps, Reply } from "../../src/features/host.js";
 import { failureMessage, handlePress, handleRequest, submitReview } from "../../src/features/requests.js";
 import type { Logger } from "../../src/ops/logger.js";
@@ -81,7 +81,8 @@ export class DiscordTeamInteractions {
     const reviewer = callerOf(interaction).user;
     const key = threadKey({ guild: interaction.guildId, thread: target.thread });
     const part = target.part ?? 0;
-    const drafts = [...(this.drafts.get(reviewer, target.interviewId) ?? [])];
+    const stored = this.drafts.get(reviewer, target.interviewId) ?? [];
+    const drafts = [...stored];
     let form;
     try {
       form = await deps.services.team.reviewForm(key, reviewer, target.interviewId);
@@ -108,6 +109,10 @@ export class DiscordTeamInteractions {
       }
       const range = partRange(form, part);
       return tell(interaction, notice(partKept(range.first, range.last, range.total)), again(REVIEW_FORM.next, part + 1));
+    }
+    // Saving a later part without the earlier ones would drop their ratings without a word.
+    if (parts.length > 1 && Array.from({ length: part }, (_, index) => stored[index]).some((earlier) => earlier === undefined)) {
+      return tell(interaction, errorMessage(FORM_PART_LOST), again(OPEN_FORM_LABEL, 0));
     }
     let submitted;
     try {

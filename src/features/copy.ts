@@ -119,6 +119,8 @@ export function formPart(first: number, last: number, total: number): string {
   return `Dimensions ${first === last ? first : `${first}–${last}`} of ${total}.`;
 }
 
+export const FORM_PART_LOST = "The earlier part of this review form is no longer here (it expired, or the bot restarted), so nothing was saved. Open the form again from its first part.";
+
 export function partKept(first: number, last: number, total: number): string {
   return `Kept your ratings for dimensions ${first}–${last} of ${total}. Continue with the next ones; nothing is saved until you send the last part.`;
 }

@@ -162,5 +162,15 @@ describe("a seventh rubric dimension on Discord", () => {
         notes: "Good start.",
       },
     ]);
+
+    // The second part sent with no first part on record (another reviewer, a restart) saves nothing and says so.
+    const lin = discord.user("lin");
+    const stray = discord.button({ user: lin, customId: next ?? "", messageId: (kept.response as APIMessage).id });
+    await discord.interact(stray);
+    await callbackOf(stray.id, stray.token);
+    const sentAlone = discord.submitModal({ user: lin, openedBy: stray, answers: { ratings: [`${SEVENTH.id}=strong`] } });
+    await discord.interact(sentAlone);
+    expect(JSON.stringify((await replyTo(sentAlone.token)).body)).toMatch(/earlier part of this review form is no longer here/);
+    expect(team.submitted).toHaveLength(1);
   });
 });
