@@ -6,6 +6,7 @@ import * as copy from "../../src/features/copy.js";
 import type { Caller, FeatureDeps, Host, OpenedThread, ThreadLink, ThreadRequest } from "../../src/features/host.js";
 import { RecentPresses } from "../../src/features/recent-presses.js";
 import { handlePress, handleRequest } from "../../src/features/requests.js";
+import { TerminalHost, terminalCaller } from "../../adapters/terminal/host.js";
 import type { StartEvent } from "../../src/intake/events.js";
 import { START_DOWN_MESSAGE } from "../../src/intake/opening.js";
 import type { Intake, IntakeOutcome } from "../../src/intake/port.js";
@@ -79,6 +80,31 @@ const caller: Caller = { user: "chatter:ada", name: "Ada", mention: "Ada", chann
 const deps = (overrides: Partial<FeatureDeps> = {}): FeatureDeps => ({ intake: intake(), bank, services: undefined, logger: silentLogger, presses: new RecentPresses(), ...overrides });
 const told = (reply: Awaited<ReturnType<typeof handleRequest>>): string => (reply.kind === "tell" || reply.kind === "replace" ? plainText(reply.message) : `(${reply.kind})`);
 
+/** Team services answering the few calls these tests make: the port, not our implementation of it. */
+const services = (): TeamServices & { forms: string[] } => {
+  const forms: string[] = [];
+  const unused = async (): Promise<never> => {
+    throw new Error("not used here");
+  };
+  return {
+    forms,
+    team: {
+      reviewForm: async (threadKey, reviewer, interviewId) => {
+        forms.push(threadKey);
+        return { threadKey, interviewId: interviewId ?? "i-1", candidateName: reviewer, problemTitle: null, dimensions: [], ratings: [], existing: null };
+      },
+      submitReview: unused,
+      requestReviews: async (_candidate, reviewers) => copy.notice(`asked ${reviewers.join(" ")}`),
+      history: unused,
+      focus: unused,
+      progress: unused,
+      forgetPrompt: unused,
+      forget: unused,
+    },
+    schedules: { set: unused, list: unused, off: unused },
+  };
+};
+
 describe("opening an interview on any platform", () => {
   test("start posts the parent through the host, starts the intake on its thread, and points the caller at it", async () => {
     const host = new ChatterHost();
@@ -118,30 +144,6 @@ describe("opening an interview on any platform", () => {
 });
 
 describe("team requests on any platform", () => {
-  const services = (): TeamServices & { forms: string[] } => {
-    const forms: string[] = [];
-    const unused = async (): Promise<never> => {
-      throw new Error("not used here");
-    };
-    return {
-      forms,
-      team: {
-        reviewForm: async (threadKey, reviewer, interviewId) => {
-          forms.push(threadKey);
-          return { threadKey, interviewId: interviewId ?? "i-1", candidateName: reviewer, problemTitle: null, dimensions: [], ratings: [], existing: null };
-        },
-        submitReview: unused,
-        requestReviews: async (_candidate, reviewers) => copy.notice(`asked ${reviewers.join(" ")}`),
-        history: unused,
-        focus: unused,
-        progress: unused,
-        forgetPrompt: unused,
-        forget: unused,
-      },
-      schedules: { set: unused, list: unused, off: unused },
-    };
-  };
-
   test("without the team services every team request is told they are unavailable", async () => {
     expect(told(await handleRequest({ kind: "history" }, caller, new ChatterHost(), deps()))).toBe(copy.TEAM_UNAVAILABLE);
   });
@@ -159,6 +161,22 @@ describe("team requests on any platform", () => {
     const team = services();
     expect(told(await handleRequest({ kind: "review-request", reviewers: ["+grace", "+lin"] }, caller, new ChatterHost(), deps({ services: team })))).toBe("asked chatter:grace chatter:lin");
     expect(told(await handleRequest({ kind: "review-request", reviewers: ["grace"] }, caller, new ChatterHost(), deps({ services: team })))).toBe(copy.notAMention("grace", HINTS));
+  });
+});
+
+describe("the terminal as a host", () => {
+  test("start opens the session's one thread, shows its heading, and needs no pointer to it", async () => {
+    const shown: OutgoingMessage[] = [];
+    const started = intake();
+    const reply = await handleRequest({ kind: "start", level: "mid", problem: "fraud" }, terminalCaller("4242", "Ada"), new TerminalHost("4242", (message) => shown.push(message)), deps({ intake: started }));
+    expect(reply).toEqual({ kind: "none" });
+    expect(started.started[0]).toMatchObject({ threadKey: "terminal:4242", candidate: { id: "terminal:candidate", name: "Ada" }, level: "mid", problem: "fraud" });
+    expect(plainText(shown[0] as OutgoingMessage)).toMatch(/Ada is practising an ML system design interview at mid level/);
+  });
+
+  test("a review link in the terminal is told where reviews happen", async () => {
+    const reply = await handleRequest({ kind: "review", link: "anything" }, terminalCaller("4242", "Ada"), new TerminalHost("4242", () => undefined), deps({ services: services() }));
+    expect(told(reply)).toMatch(/isn't a link to an interview thread/);
   });
 });
 
