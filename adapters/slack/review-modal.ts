@@ -11,6 +11,8 @@ export const REVIEW_CALLBACK_ID = "mock_team_review";
 
 /** Block Kit's limits for modals (https://docs.slack.dev/reference/views/modal-views). */
 const MODAL_LIMITS = { title: 24, label: 2_000, privateMetadata: 3_000, blocks: 100 } as const;
+/** Two blocks a dimension plus the intro and the notes: what one modal holds, checked at start-up (see slackModule). */
+export const MAX_REVIEW_DIMENSIONS = (MODAL_LIMITS.blocks - 2) / 2;
 const COMMENT_MAX = 1_000;
 const NOTES_MAX = 3_000;
 
@@ -90,8 +92,7 @@ export function reviewModal(form: ReviewForm): types.ModalView {
       ...(existing?.notes ? { initial_value: existing.notes } : {}),
     },
   });
-  // Two blocks a dimension plus the intro and notes: 49 dimensions fit one modal.
-  if (blocks.length > MODAL_LIMITS.blocks) throw new RangeError(`${form.dimensions.length} dimensions do not fit one Slack modal (${(MODAL_LIMITS.blocks - 2) / 2} at most)`);
+  if (blocks.length > MODAL_LIMITS.blocks) throw new RangeError(`${form.dimensions.length} dimensions do not fit one Slack modal (${MAX_REVIEW_DIMENSIONS} at most)`);
   const metadata = JSON.stringify({ threadKey: form.threadKey, interviewId: form.interviewId, dimensions: form.dimensions.map((dimension) => dimension.id) } satisfies z.infer<typeof MetadataSchema>);
   if (metadata.length > MODAL_LIMITS.privateMetadata) throw new RangeError("review modal metadata is too long");
   return {

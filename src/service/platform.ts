@@ -1,4 +1,5 @@
 import type { Content } from "../engine/context.js";
+import { ContentError } from "../errors.js";
 import type { Intake } from "../intake/port.js";
 import type { Logger } from "../ops/logger.js";
 import type { Poster } from "../poster/port.js";
@@ -39,15 +40,23 @@ export interface PlatformModule {
   readonly title: string;
   /** The variable that turns it on, named when nothing is configured: "SLACK_BOT_TOKEN". */
   readonly envHint: string;
+  /** What the platform can show of the content, checked at start-up so a rubric it cannot draw stops it with one line. @defaultValue no limits */
+  readonly limits?: { reviewDimensions?: number };
   /** Whether `env` asks for this platform; a half-set one counts, so `create` can say what is missing. */
   configured(env: NodeJS.ProcessEnv): boolean;
   /** The platform for `env`; a bad variable is a ConfigError naming it. Opens no connection. */
   create(env: NodeJS.ProcessEnv, content: Content, logger: Logger): ChatPlatform;
 }
 
-/** The platforms `env` configures, in registration order. */
+/** The platforms `env` configures, in registration order; content one of them cannot show is a ContentError. */
 export function configuredPlatforms(modules: readonly PlatformModule[], env: NodeJS.ProcessEnv, content: Content, logger: Logger): ChatPlatform[] {
-  return modules.filter((module) => module.configured(env)).map((module) => module.create(env, content, logger));
+  const configured = modules.filter((module) => module.configured(env));
+  for (const module of configured) {
+    const most = module.limits?.reviewDimensions;
+    const count = content.rubric.dimensions.length;
+    if (most !== undefined && count > most) throw new ContentError(`rubric/dimensions.yaml: ${count} dimensions, but ${module.title}'s review form shows at most ${most}`);
+  }
+  return configured.map((module) => module.create(env, content, logger));
 }
 
 /** What start-up says when no platform is configured, from the registered platforms' own hints. */

@@ -26,6 +26,15 @@ describe("the platform registry", () => {
     expect(configuredPlatforms(PLATFORMS, env, content, silentLogger).map((platform) => platform.name)).toEqual(["slack", "discord"]);
   });
 
+  test("a rubric a configured platform cannot draw stops start-up with one line naming the file", () => {
+    const [first] = content.rubric.dimensions;
+    if (!first) throw new Error("the rubric has no dimensions");
+    const huge = { ...content, rubric: { ...content.rubric, dimensions: Array.from({ length: 50 }, () => first) } };
+    expect(() => configuredPlatforms(PLATFORMS, { SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }, huge, silentLogger)).toThrow("rubric/dimensions.yaml: 50 dimensions, but Slack's review form shows at most 49");
+    // Discord shows the form in parts, so any number fits.
+    expect(configuredPlatforms(PLATFORMS, { DISCORD_TOKEN: "token", DISCORD_APPLICATION_ID: "1304556123456789012" }, huge, silentLogger)).toHaveLength(1);
+  });
+
   test("a registered third platform is named by the message without any other change", () => {
     const chatter: PlatformModule = { name: "chatter", title: "Chatter", envHint: "CHATTER_TOKEN", configured: () => false, create: () => { throw new Error("not configured"); } };
     expect(noPlatformMessage([...PLATFORMS, chatter])).toBe("No chat platform configured: set SLACK_BOT_TOKEN or DISCORD_TOKEN or CHATTER_TOKEN (see the README's Slack, Discord and Chatter sections)");
