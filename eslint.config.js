@@ -27,4 +27,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Storage and queues are plug-ins: only src/infra talks to Redis, BullMQ or the OpenAI SDK; the rest depends on src/ports.
+    files: ["src/**/*.ts"],
+    ignores: ["src/infra/**", "src/app/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/adapters/**", "../adapters/*"], message: "src/ is platform-agnostic: adapters depend on src, never the reverse." },
+            { group: ["@slack/*", "discord.js", "@discordjs/*"], message: "src/ is platform-agnostic: platform SDKs belong in adapters/." },
+            { group: ["ioredis", "bullmq", "openai", "**/infra/**"], message: "Depend on a port in src/ports; Redis (with all its Lua), BullMQ and the OpenAI SDK live in src/infra." },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,4 +1,4 @@
-import type { PlatformModule } from "../src/service/platform.js";
+import type { PlatformModule } from "../src/app/platform.js";
 import { discordModule } from "./discord/module.js";
 import { slackModule } from "./slack/module.js";
 

@@ -1,7 +1,8 @@
-// Engine overhead per turn, excluding any LLM: the offline interviewer and the in-memory store.
+// Pipeline overhead per turn, excluding any LLM: intake, lock, decide, the offline interviewer, commit and delivery on embedded storage.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { embeddedApp } from "../src/app/embedded.js";
+import { LocalThread } from "../src/app/local-thread.js";
 import { loadConfig } from "../src/config/env.js";
 import { percentile } from "./stats.js";
 
@@ -12,7 +13,7 @@ export async function benchEngineTurn(): Promise<void> {
 }
 
 async function run(name: string, vary: (text: string, run: number, turn: number) => string): Promise<void> {
-  const app = embeddedApp(loadConfig());
+  const app = embeddedApp(loadConfig(), { poster: { post: async () => undefined } });
   const script = readFileSync(join(import.meta.dirname, "..", "tests", "fixtures", "candidates", "strong-fraud.txt"), "utf8")
     .split("\n")
     .filter((line) => line && line !== "end");
@@ -21,16 +22,17 @@ async function run(name: string, vary: (text: string, run: number, turn: number)
   for (let run = 0; run < interviews; run++) {
     const threadKey = `bench:${run}`;
     const candidate = { id: "bench:candidate", name: "Bench" };
-    await app.engine.start({ threadKey, candidate, level: "senior", problem: "fraud" });
+    const thread = new LocalThread(app, threadKey, candidate);
+    await thread.start({ level: "senior", problem: "fraud" });
     // 40 turns: the scripted answers, cycled, as a long interview would grow its transcript.
     for (let turn = 0; turn < 40; turn++) {
       const started = process.hrtime.bigint();
-      await app.engine.receive(threadKey, { authorId: candidate.id, text: vary(script[turn % script.length] ?? "ok", run, turn) });
+      await thread.say(vary(script[turn % script.length] ?? "ok", run, turn));
       timings.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
-    await app.summarizer.summarize((await app.engine.get(threadKey))!);
+    await thread.press("end");
   }
   console.log(
-    `engine turn, ${name} (offline interviewer, memory store, ${interviews} interviews x 40 turns): p50 ${percentile(timings, 50).toFixed(2)} ms, p99 ${percentile(timings, 99).toFixed(2)} ms (target p99 < 5 ms)`,
+    `pipeline turn, ${name} (offline interviewer, embedded storage, ${interviews} interviews x 40 turns): p50 ${percentile(timings, 50).toFixed(2)} ms, p99 ${percentile(timings, 99).toFixed(2)} ms (target p99 < 5 ms)`,
   );
 }

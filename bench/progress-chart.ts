@@ -1,7 +1,7 @@
 // Rendering the progress chart on the server: a full chart (six dimensions over twelve interviews) to PNG.
 import { RATINGS } from "../src/content/schemas.js";
-import { RATING_LABELS } from "../src/summary/message.js";
-import { renderBandChart } from "../src/team/chart.js";
+import { RATING_LABELS } from "../src/voice/summary/message.js";
+import { renderBandChart } from "../src/features/team/chart.js";
 import { percentile } from "./stats.js";
 
 export async function benchProgressChart(): Promise<void> {

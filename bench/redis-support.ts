@@ -1,11 +1,11 @@
 // Shared by the Redis benches: the real bot role in this process, posting into memory instead of a chat platform.
 import { loadConfig } from "../src/config/env.js";
-import type { Intake } from "../src/intake/port.js";
-import type { OutgoingMessage } from "../src/messages/message.js";
+import type { Intake } from "../src/ports/intake.js";
+import type { OutgoingMessage } from "../src/core/messages/message.js";
 import { silentLogger } from "../src/ops/logger.js";
-import type { Poster } from "../src/poster/port.js";
-import type { ChatPlatform } from "../src/service/platform.js";
-import { startService, type RunningService } from "../src/service/service.js";
+import type { Poster } from "../src/ports/poster.js";
+import type { ChatPlatform } from "../src/app/platform.js";
+import { startService, type RunningService } from "../src/app/service.js";
 
 /** Resolves a waiter when the thread it watches gets its next interviewer message. */
 class BenchPoster implements Poster {

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Redis } from "ioredis";
-import { keySpace } from "../src/store/keys.js";
+import { keySpace } from "../src/infra/redis/keys.js";
 import { redisServerAvailable, startRedis } from "../tests/support/redis-server.js";
 import { benchEventId, startBenchBot } from "./redis-support.js";
 import { percentile } from "./stats.js";

@@ -9,7 +9,7 @@ import { SlackPlatform } from "../adapters/slack/platform.js";
 import { loadConfig } from "../src/config/env.js";
 import { loadContent } from "../src/engine/context.js";
 import { silentLogger } from "../src/ops/logger.js";
-import { startService } from "../src/service/service.js";
+import { startService } from "../src/app/service.js";
 import { FakeSlack } from "../tests/fakes/slack.js";
 import { startRedis } from "../tests/support/redis-server.js";
 import { SIGNING_SECRET } from "../tests/support/slack-requests.js";

@@ -2,8 +2,8 @@
 // The composition root: the only place that sees both src/ and adapters/.
 import { PLATFORMS } from "../adapters/index.js";
 import { createLogger } from "../src/ops/logger.js";
-import { configuredPlatforms } from "../src/service/platform.js";
-import { runFromCommandLine } from "../src/service/main.js";
+import { configuredPlatforms } from "../src/app/platform.js";
+import { runFromCommandLine } from "../src/app/main.js";
 
 // Each registered platform decides from the environment whether it is on; a bad platform variable
 // stops start-up with one line, like every other setting.

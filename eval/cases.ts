@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { loadDataFile } from "../src/content/load.js";
 import { DIMENSION_IDS, RatingSchema } from "../src/content/schemas.js";
-import { LevelSchema } from "../src/engine/levels.js";
+import { LevelSchema } from "../src/content/levels.js";
 
 /** What kind of candidate a case plays; the eval reports some figures per kind. */
 export const CASE_KINDS = ["strong", "solid", "weak", "term-list", "confidently-wrong", "negation", "terse-right", "off-topic", "injection"] as const;

@@ -1,9 +1,10 @@
 import { embeddedApp } from "../src/app/embedded.js";
-import type { Clock } from "../src/clock.js";
+import { LocalThread } from "../src/app/local-thread.js";
+import type { Clock } from "../src/core/clock.js";
 import { loadConfig } from "../src/config/env.js";
 import { DIMENSION_IDS, RATINGS, type DimensionId, type Rating } from "../src/content/schemas.js";
-import type { Session } from "../src/engine/session.js";
-import type { Summary } from "../src/summary/schema.js";
+import type { Session } from "../src/domain/session.js";
+import type { Summary } from "../src/domain/summary.js";
 import type { EvalCase } from "./cases.js";
 
 /** Minutes between candidate messages: a 45-minute interview over the case's messages. */
@@ -52,23 +53,22 @@ function challengedThisTurn(before: Session, after: Session): string[] {
 /** Runs one case through the real interview path (engine, interviewer, summarizer) as the terminal does. */
 export async function runCase(testCase: EvalCase, env: NodeJS.ProcessEnv = process.env): Promise<CaseResult> {
   const clock = new StepClock();
-  const app = embeddedApp(loadConfig(env), { clock });
-  const threadKey = `eval:${testCase.id}`;
-  const candidate = { id: "eval:candidate", name: "Candidate" };
-  await app.engine.start({ threadKey, candidate, level: testCase.level, problem: testCase.problem });
+  let summary: Summary | undefined;
+  const app = embeddedApp(loadConfig(env), { clock, poster: { post: async () => undefined }, onSummary: (_job, written) => (summary = written) });
+  const thread = new LocalThread(app, `eval:${testCase.id}`, { id: "eval:candidate", name: "Candidate" });
+  await thread.start({ level: testCase.level, problem: testCase.problem });
   const challengedNext: string[] = [];
   for (const message of testCase.messages) {
     clock.advance(MINUTES_PER_MESSAGE);
-    const before = await app.engine.get(threadKey);
-    const reply = await app.engine.receive(threadKey, { authorId: candidate.id, text: message.text });
-    if (!before || !reply) throw new Error(`${testCase.id}: the engine did not answer a message`);
-    const challenged = new Set(challengedThisTurn(before, reply.session));
+    const before = await thread.session();
+    await thread.say(message.text);
+    const after = await thread.session();
+    if (!before || !after || after.transcript.length === before.transcript.length) throw new Error(`${testCase.id}: the interview did not answer a message`);
+    const challenged = new Set(challengedThisTurn(before, after));
     challengedNext.push(...message.plants.filter((id) => challenged.has(id)));
   }
-  await app.engine.act(threadKey, "end", candidate.id);
-  const ended = await app.engine.get(threadKey);
-  if (!ended) throw new Error(`${testCase.id}: the session disappeared`);
-  const summary = await app.summarizer.summarize(ended);
+  await thread.press("end");
+  if (!summary) throw new Error(`${testCase.id}: no scorecard was written`);
   const planted = new Set(testCase.messages.flatMap((message) => message.plants));
   const listed = new Set(summary.claimsToRevisit.map((claim) => claim.id));
   const creditedLabels = new Set(Object.values(summary.coverage).flatMap((area) => area?.concepts ?? []));

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_RUBRIC_DIR, checkProblemReferences, loadDataFile, loadProblems, loadRubric, RUBRIC_FILES } from "../src/content/load.js";
 import { ConceptsFileSchema, MisconceptionsFileSchema } from "../src/content/schemas.js";
-import { isAppError } from "../src/errors.js";
+import { isAppError } from "../src/core/errors.js";
 
 const what = process.argv[2] ?? "all";
 try {

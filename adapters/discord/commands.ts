@@ -10,9 +10,9 @@ import type {
 } from "discord.js";
 import type { ProblemBank } from "../../src/content/bank.js";
 import { parseLevel } from "../../src/content/bank.js";
-import { LEVELS, type Level } from "../../src/engine/levels.js";
+import { LEVELS, type Level } from "../../src/content/levels.js";
 import { suggestProblems, suggestTimezones } from "../../src/features/suggestions.js";
-import { clip } from "../../src/text/clip.js";
+import { clip } from "../../src/core/text/clip.js";
 
 export const COMMAND_NAME = "mock-interview";
 

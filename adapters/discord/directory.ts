@@ -1,8 +1,8 @@
 import { platformSlow } from "../../src/features/copy.js";
 import { DiscordAPIError, type REST } from "@discordjs/rest";
 import { z } from "zod";
-import { DependencyDownError } from "../../src/errors.js";
-import type { Directory } from "../../src/team/directory.js";
+import { DependencyDownError } from "../../src/core/errors.js";
+import type { Directory } from "../../src/ports/directory.js";
 import { discordUserId, parseThreadKey } from "./thread-key.js";
 
 /**

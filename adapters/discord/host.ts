@@ -11,7 +11,7 @@ import {
   type TextChannel,
   type ThreadChannel,
 } from "discord.js";
-import { UserInputError } from "../../src/errors.js";
+import { UserInputError } from "../../src/core/errors.js";
 import { COMMAND, notAChannel, type PlatformHints, type PostingRefusal } from "../../src/features/copy.js";
 import type { Caller, Host, OpenedThread, ThreadLink, ThreadRequest } from "../../src/features/host.js";
 import type { Logger } from "../../src/ops/logger.js";

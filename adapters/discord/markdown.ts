@@ -1,4 +1,4 @@
-import { safeText } from "../../src/text/safe.js";
+import { safeText } from "../../src/core/text/safe.js";
 
 /** A web address, left whole by the escaping: an escaped underscore would change it. */
 const WEB_ADDRESS = /(https?:\/\/[^\s<>]+)/;

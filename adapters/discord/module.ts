@@ -1,4 +1,4 @@
-import type { PlatformModule } from "../../src/service/platform.js";
+import type { PlatformModule } from "../../src/app/platform.js";
 import { loadDiscordConfig } from "./config.js";
 import { DiscordPlatform } from "./platform.js";
 import { PLATFORM } from "./thread-key.js";

@@ -16,17 +16,17 @@ import {
   type Message,
 } from "discord.js";
 import { parseLevel, type ProblemBank } from "../../src/content/bank.js";
-import { ConfigError, DependencyDownError, UserInputError } from "../../src/errors.js";
-import type { Level } from "../../src/engine/levels.js";
+import { ConfigError, DependencyDownError, UserInputError } from "../../src/core/errors.js";
+import type { Level } from "../../src/content/levels.js";
 import { errorMessage, spaceOnly, TEAM_UNAVAILABLE } from "../../src/features/copy.js";
 import type { FeatureDeps } from "../../src/features/host.js";
 import { RecentPresses } from "../../src/features/recent-presses.js";
 import { failureMessage, handleRequest, type Request } from "../../src/features/requests.js";
-import { pressEventId } from "../../src/intake/events.js";
-import type { Intake } from "../../src/intake/port.js";
+import { pressEventId } from "../../src/ports/events.js";
+import type { Intake } from "../../src/ports/intake.js";
 import { silentLogger, type Logger } from "../../src/ops/logger.js";
-import type { ChatPlatform } from "../../src/service/platform.js";
-import type { TeamServices } from "../../src/team/port.js";
+import type { ChatPlatform } from "../../src/app/platform.js";
+import type { TeamServices } from "../../src/features/team/port.js";
 import { autocompleteProblems, autocompleteTimezones, COMMAND_NAME, OPTION_NAMES } from "./commands.js";
 import type { DiscordConfig } from "./config.js";
 import { DiscordDirectory } from "./directory.js";

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { DiscordAPIError, type REST } from "@discordjs/rest";
 import { z } from "zod";
-import { ForbiddenError } from "../../src/errors.js";
-import type { OutgoingMessage } from "../../src/messages/message.js";
-import type { Image, Poster, PostOptions } from "../../src/poster/port.js";
-import { graphemePrefix } from "../../src/text/clip.js";
-import { safeText } from "../../src/text/safe.js";
+import { ForbiddenError } from "../../src/core/errors.js";
+import type { OutgoingMessage } from "../../src/core/messages/message.js";
+import type { Image, Poster, PostOptions } from "../../src/ports/poster.js";
+import { graphemePrefix } from "../../src/core/text/clip.js";
+import { safeText } from "../../src/core/text/safe.js";
 import type { InteractionTokens } from "./interaction-tokens.js";
 import { renderDiscord, type DiscordMessage } from "./render.js";
 import { discordUserId, parseThreadKey } from "./thread-key.js";

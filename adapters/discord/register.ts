@@ -2,7 +2,7 @@ import { pathToFileURL } from "node:url";
 import { DiscordAPIError, REST } from "@discordjs/rest";
 import { Routes } from "discord.js";
 import { z } from "zod";
-import { isAppError } from "../../src/errors.js";
+import { isAppError } from "../../src/core/errors.js";
 import { commandDefinitions } from "./commands.js";
 import { loadDiscordConfig, type DiscordConfig } from "./config.js";
 

@@ -9,9 +9,9 @@ import type {
   ButtonStyle,
   ComponentType,
 } from "discord.js";
-import { ACTION_LABELS, ACTIONS, MENTION_TOKEN, TEAM_ACTIONS, type Action, type Button, type Field, type OutgoingMessage, type TeamAction } from "../../src/messages/message.js";
-import { clip } from "../../src/text/clip.js";
-import { safeText } from "../../src/text/safe.js";
+import { ACTION_LABELS, ACTIONS, MENTION_TOKEN, TEAM_ACTIONS, type Action, type Button, type Field, type OutgoingMessage, type TeamAction } from "../../src/core/messages/message.js";
+import { clip } from "../../src/core/text/clip.js";
+import { safeText } from "../../src/core/text/safe.js";
 import { splitText } from "../shared/split-text.js";
 import { escapeMarkdown } from "./markdown.js";
 
@@ -165,7 +165,7 @@ function summaryMessages(message: OutgoingMessage): DiscordMessage[] {
 
 /**
  * The scorecard's overview as embed descriptions, at most SUMMARY_OVERVIEW_EMBEDS of them however
- * long its prose (src/summary/bounds.ts keeps it within two), the last marked where it was cut.
+ * long its prose (src/voice/summary/bounds.ts keeps it within two), the last marked where it was cut.
  */
 function overview(text: string): string[] {
   const pieces = splitText(text, DISCORD_LIMITS.embedDescription);

@@ -1,7 +1,7 @@
 import { interviewThreadName } from "../../src/features/copy.js";
 import type { BaseMessageOptions, MessageMentionOptions } from "discord.js";
-import { clip } from "../../src/text/clip.js";
-import { safeText } from "../../src/text/safe.js";
+import { clip } from "../../src/core/text/clip.js";
+import { safeText } from "../../src/core/text/safe.js";
 import { LEVEL_CHOICE_NAMES } from "./commands.js";
 import type { DiscordMessage } from "./render.js";
 

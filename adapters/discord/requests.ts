@@ -1,9 +1,9 @@
 import type { ChatInputCommandInteraction } from "discord.js";
 import type { ProblemBank } from "../../src/content/bank.js";
-import { UserInputError } from "../../src/errors.js";
+import { UserInputError } from "../../src/core/errors.js";
 import { botCannotReview } from "../../src/features/copy.js";
 import type { Request } from "../../src/features/requests.js";
-import { parseWeekly } from "../../src/schedule/cadence.js";
+import { parseWeekly } from "../../src/features/schedule/cadence.js";
 import { OPTION_NAMES, readStartOptions, SCHEDULE_GROUP, SCHEDULE_SUBCOMMANDS, SUBCOMMANDS } from "./commands.js";
 
 /** Whether the invocation is `review`, which must answer with a modal and so cannot be deferred. */

@@ -1,5 +1,5 @@
 import { MessageFlags, type APIActionRowComponent, type APIButtonComponentWithCustomId, type RepliableInteraction } from "discord.js";
-import type { OutgoingMessage } from "../../src/messages/message.js";
+import type { OutgoingMessage } from "../../src/core/messages/message.js";
 import { renderDiscord } from "./render.js";
 import { messageOptions } from "./replies.js";
 

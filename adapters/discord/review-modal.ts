@@ -11,12 +11,12 @@ import type {
   TextInputStyle,
 } from "discord.js";
 import type { DimensionId, Rating } from "../../src/content/schemas.js";
-import { UserInputError } from "../../src/errors.js";
+import { UserInputError } from "../../src/core/errors.js";
 import { commentLinesHelp, commentOverLimit, commentWithoutDimension, formPart, notesTooLong, REVIEW_FORM, reviewingHeading, twoRatings, unknownRating } from "../../src/features/copy.js";
-import type { ReviewForm, ReviewInput } from "../../src/team/port.js";
-import { RATING_LABELS } from "../../src/summary/message.js";
-import { clip } from "../../src/text/clip.js";
-import { safeText } from "../../src/text/safe.js";
+import type { ReviewForm, ReviewInput } from "../../src/features/team/port.js";
+import { RATING_LABELS } from "../../src/voice/summary/message.js";
+import { clip } from "../../src/core/text/clip.js";
+import { safeText } from "../../src/core/text/safe.js";
 import { escapeMarkdown } from "./markdown.js";
 
 /**

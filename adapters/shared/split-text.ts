@@ -1,4 +1,4 @@
-import { graphemePrefix } from "../../src/text/clip.js";
+import { graphemePrefix } from "../../src/core/text/clip.js";
 
 /**
  * Splits text into pieces no longer than `limit`, preferring paragraph breaks, then line breaks,

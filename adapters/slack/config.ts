@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { blankIsUnset, optionalVar, parseEnv } from "../../src/config/parse.js";
-import { ConfigError } from "../../src/errors.js";
+import { ConfigError } from "../../src/core/errors.js";
 
 export const SlackEnvSchema = z.object({
   /** The bot token (OAuth & Permissions → Bot User OAuth Token). Setting it turns Slack on. */

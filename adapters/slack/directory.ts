@@ -1,7 +1,7 @@
 import { missingPermission } from "../../src/features/copy.js";
 import type { webApi } from "@slack/bolt";
-import { ConfigError, DependencyDownError } from "../../src/errors.js";
-import type { Directory } from "../../src/team/directory.js";
+import { ConfigError, DependencyDownError } from "../../src/core/errors.js";
+import type { Directory } from "../../src/ports/directory.js";
 import { ExpiringCache } from "../shared/expiring-cache.js";
 import { slackErrorCode } from "./error-code.js";
 import { parseDestination, parseThreadKey, slackUserId } from "./thread-key.js";

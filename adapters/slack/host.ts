@@ -1,7 +1,7 @@
 import type { webApi } from "@slack/bolt";
 import { COMMAND, type PlatformHints, type PostingRefusal, cannotPost } from "../../src/features/copy.js";
 import type { Host, OpenedThread, ThreadLink, ThreadRequest } from "../../src/features/host.js";
-import { ForbiddenError } from "../../src/errors.js";
+import { ForbiddenError } from "../../src/core/errors.js";
 import type { Logger } from "../../src/ops/logger.js";
 import { renderSlack } from "./render.js";
 import { slackErrorCode } from "./error-code.js";

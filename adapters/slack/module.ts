@@ -1,4 +1,4 @@
-import type { PlatformModule } from "../../src/service/platform.js";
+import type { PlatformModule } from "../../src/app/platform.js";
 import { loadSlackConfig } from "./config.js";
 import { SlackPlatform } from "./platform.js";
 import { MAX_REVIEW_DIMENSIONS } from "./review-modal.js";

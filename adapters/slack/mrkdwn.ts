@@ -1,4 +1,4 @@
-import { safeText } from "../../src/text/safe.js";
+import { safeText } from "../../src/core/text/safe.js";
 
 /**
  * The one escaping every string the bot sends Slack as mrkdwn goes through: blocks, the top-level

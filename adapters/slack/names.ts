@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import { MENTION_TOKEN, type OutgoingMessage } from "../../src/messages/message.js";
+import { MENTION_TOKEN, type OutgoingMessage } from "../../src/core/messages/message.js";
 import { ExpiringCache } from "../shared/expiring-cache.js";
 import { slackUserId } from "./thread-key.js";
 

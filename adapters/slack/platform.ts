@@ -12,19 +12,19 @@ import {
   type SlackEventMiddlewareArgs,
   type ViewSubmitAction,
 } from "@slack/bolt";
-import { parseSlashText } from "../../src/commands/mock-interview.js";
+import { parseSlashText } from "../../src/features/slash-command.js";
 import type { ProblemBank } from "../../src/content/bank.js";
-import { ConfigError, DependencyDownError } from "../../src/errors.js";
+import { ConfigError, DependencyDownError } from "../../src/core/errors.js";
 import { TEAM_UNAVAILABLE } from "../../src/features/copy.js";
 import type { Caller, FeatureDeps } from "../../src/features/host.js";
 import { RecentPresses } from "../../src/features/recent-presses.js";
 import { failureMessage, handleRequest, type Request } from "../../src/features/requests.js";
-import { pressEventId } from "../../src/intake/events.js";
-import type { Intake } from "../../src/intake/port.js";
-import { ACTIONS, type Action, type OutgoingMessage } from "../../src/messages/message.js";
+import { pressEventId } from "../../src/ports/events.js";
+import type { Intake } from "../../src/ports/intake.js";
+import { ACTIONS, type Action, type OutgoingMessage } from "../../src/core/messages/message.js";
 import { silentLogger, type Logger } from "../../src/ops/logger.js";
-import type { ChatPlatform } from "../../src/service/platform.js";
-import type { TeamServices } from "../../src/team/port.js";
+import type { ChatPlatform } from "../../src/app/platform.js";
+import type { TeamServices } from "../../src/features/team/port.js";
 import { boltLogger } from "./bolt-logger.js";
 import { JOB_POLICY, REPLY_POLICY, type SlackConfig, type WebApiPolicy } from "./config.js";
 import { SlackDirectory } from "./directory.js";

@@ -1,6 +1,6 @@
 import type { webApi } from "@slack/bolt";
-import type { OutgoingMessage } from "../../src/messages/message.js";
-import type { Image, Poster, PostOptions } from "../../src/poster/port.js";
+import type { OutgoingMessage } from "../../src/core/messages/message.js";
+import type { Image, Poster, PostOptions } from "../../src/ports/poster.js";
 import { SlackNames } from "./names.js";
 import { captionText, renderSlack, type SlackMessage } from "./render.js";
 import { slackErrorCode } from "./error-code.js";

@@ -1,7 +1,7 @@
 import { CONTINUED } from "../../src/features/copy.js";
 import type { types } from "@slack/bolt";
-import { ACTION_LABELS, MENTION_TOKEN, plainText, TEAM_ACTIONS, type Action, type Button, type OutgoingMessage, type TeamAction } from "../../src/messages/message.js";
-import { clip, graphemePrefix } from "../../src/text/clip.js";
+import { ACTION_LABELS, MENTION_TOKEN, plainText, TEAM_ACTIONS, type Action, type Button, type OutgoingMessage, type TeamAction } from "../../src/core/messages/message.js";
+import { clip, graphemePrefix } from "../../src/core/text/clip.js";
 import { splitText } from "../shared/split-text.js";
 import { escapeMrkdwn, plainSlackText } from "./mrkdwn.js";
 import type { UserNames } from "./names.js";

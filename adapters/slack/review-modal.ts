@@ -2,9 +2,9 @@ import type { types, ViewOutput } from "@slack/bolt";
 import { z } from "zod";
 import { DIMENSION_IDS, RatingSchema, type DimensionId, type Rating } from "../../src/content/schemas.js";
 import { commentLabel, commentTooLong, FORM_OUT_OF_DATE, notesTooLong, REVIEW_FORM } from "../../src/features/copy.js";
-import type { ReviewForm, ReviewInput } from "../../src/team/port.js";
-import { RATING_LABELS } from "../../src/summary/message.js";
-import { clip } from "../../src/text/clip.js";
+import type { ReviewForm, ReviewInput } from "../../src/features/team/port.js";
+import { RATING_LABELS } from "../../src/voice/summary/message.js";
+import { clip } from "../../src/core/text/clip.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 
 export const REVIEW_CALLBACK_ID = "mock_team_review";

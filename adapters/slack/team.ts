@@ -11,9 +11,9 @@ import type {
 import { errorMessage, FORM_EXPIRED } from "../../src/features/copy.js";
 import type { Caller, FeatureDeps, Reply } from "../../src/features/host.js";
 import { failureMessage, handlePress, submitReview } from "../../src/features/requests.js";
-import type { OutgoingMessage } from "../../src/messages/message.js";
+import type { OutgoingMessage } from "../../src/core/messages/message.js";
 import type { Logger } from "../../src/ops/logger.js";
-import type { ReviewForm } from "../../src/team/port.js";
+import type { ReviewForm } from "../../src/features/team/port.js";
 import { SlackHost, type Slots } from "./host.js";
 import type { SlackPoster } from "./poster.js";
 import { teamActionOf } from "./render.js";

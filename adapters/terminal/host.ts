@@ -1,7 +1,7 @@
-import type { OutgoingMessage } from "../../src/messages/message.js";
+import type { OutgoingMessage } from "../../src/core/messages/message.js";
 import type { PlatformHints, PostingRefusal } from "../../src/features/copy.js";
 import type { Caller, Host, OpenedThread, ThreadLink, ThreadRequest } from "../../src/features/host.js";
-import { PLATFORM, threadKey } from "./thread-key.js";
+import { TERMINAL_PLATFORM, terminalThreadKey, terminalUserKey } from "./thread-key.js";
 
 /** The terminal's words for the sentences in src/features/copy.ts: one user, one thread, no channels. */
 export const TERMINAL_HINTS: PlatformHints = {
@@ -20,18 +20,19 @@ export const TERMINAL_HINTS: PlatformHints = {
  * mention, and nothing refuses a post. Team requests that need teammates are told so by the copy.
  */
 export class TerminalHost implements Host {
-  readonly name = PLATFORM;
+  readonly name = TERMINAL_PLATFORM;
   readonly hints = TERMINAL_HINTS;
 
   constructor(
-    private readonly session: string,
+    /** The interview run (see terminalThreadKey). */
+    private readonly run: string,
     /** Prints a message (the interview's parent message, as its heading) the way the CLI prints the rest. */
     private readonly show: (message: OutgoingMessage) => void,
   ) {}
 
   async openThread(request: ThreadRequest): Promise<OpenedThread> {
     this.show(request.parent);
-    return { threadKey: threadKey({ session: this.session }), remove: async () => undefined };
+    return { threadKey: terminalThreadKey(this.run), remove: async () => undefined };
   }
 
   threadFromLink(_link: string): ThreadLink {
@@ -47,7 +48,7 @@ export class TerminalHost implements Host {
   }
 }
 
-/** The person at the keyboard as the features' caller. */
-export function terminalCaller(session: string, name: string): Caller {
-  return { user: `${PLATFORM}:candidate`, name, mention: name, channel: threadKey({ session }), eventId: `${session}:${Date.now()}` };
+/** The person at the keyboard as the features' caller: `account` names them across runs (see terminalUserKey). */
+export function terminalCaller(run: string, account: string, name: string): Caller {
+  return { user: terminalUserKey(account), name, mention: name, channel: terminalThreadKey(run), eventId: run };
 }

@@ -1,6 +1,6 @@
 import { loadConfig } from "../../src/config/env.js";
 import { loadContent } from "../../src/engine/context.js";
-import { isAppError } from "../../src/errors.js";
+import { isAppError } from "../../src/core/errors.js";
 
 /** `npm run problems [-- --json]`: the problem bank at a glance. */
 function main(argv: readonly string[]): number {

@@ -1,5 +1,5 @@
-import type { OutgoingMessage } from "../../src/messages/message.js";
-import { safeText } from "../../src/text/safe.js";
+import type { OutgoingMessage } from "../../src/core/messages/message.js";
+import { safeText } from "../../src/core/text/safe.js";
 
 const ANSI = { bold: "\x1b[1m", dim: "\x1b[2m", cyan: "\x1b[36m", yellow: "\x1b[33m", green: "\x1b[32m", reset: "\x1b[0m" } as const;
 

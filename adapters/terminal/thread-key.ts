@@ -1,19 +1,18 @@
-/**
- * The terminal's one thread as a platform-neutral key: `terminal:<session>`, a session being one
- * run of the practice command (its process id today). It has no channels and one user.
- */
-export const PLATFORM = "terminal";
+/** The terminal's keys, in the same shape as the chat platforms': one thread per interview, one user per OS account. */
+export const TERMINAL_PLATFORM = "terminal";
 
-export interface TerminalThread {
-  session: string;
+/** A thread for one interview run; unique across runs, since scorecards outlive the process. */
+export function terminalThreadKey(run: string): string {
+  return `${TERMINAL_PLATFORM}:${run}`;
 }
 
-export function threadKey(thread: TerminalThread): string {
-  return `${PLATFORM}:${thread.session}`;
+/** The practitioner: the same key on every run, so history and focus find earlier interviews. */
+export function terminalUserKey(user: string): string {
+  return `${TERMINAL_PLATFORM}:${user}`;
 }
 
-export function parseThreadKey(key: string): TerminalThread {
-  const [platform, session, ...rest] = key.split(":");
-  if (platform !== PLATFORM || !session || rest.length > 0) throw new RangeError(`not a terminal thread key: ${key}`);
-  return { session };
+/** The run a terminal thread key names, or null for any other platform's key. */
+export function parseTerminalThreadKey(threadKey: string): string | null {
+  const match = /^terminal:([A-Za-z0-9._-]+)$/.exec(threadKey);
+  return match?.[1] ?? null;
 }

@@ -1,14 +1,14 @@
-import type { Clock } from "../clock.js";
+import type { Clock } from "../core/clock.js";
 import type { Config } from "../config/env.js";
 import type { Content } from "../engine/context.js";
-import { LlmInterviewer } from "../interviewer/llm/interviewer.js";
-import { OfflineInterviewer } from "../interviewer/offline.js";
-import type { Interviewer } from "../interviewer/port.js";
-import { ResilientInterviewer } from "../interviewer/resilient.js";
-import type { LlmError } from "../llm/chat.js";
-import { OpenAiChatModel } from "../llm/openai.js";
-import { LlmSummarizer } from "../summary/llm.js";
-import { OfflineSummarizer, type Summarizer } from "../summary/port.js";
+import { LlmInterviewer } from "../voice/interviewer/llm/interviewer.js";
+import { OfflineInterviewer } from "../voice/interviewer/offline.js";
+import type { Interviewer } from "../voice/interviewer/port.js";
+import { ResilientInterviewer } from "../voice/interviewer/resilient.js";
+import type { LlmError } from "../voice/llm/chat.js";
+import { OpenAiChatModel } from "../infra/openai/chat-model.js";
+import { LlmSummarizer } from "../voice/summary/llm.js";
+import { OfflineSummarizer, type Summarizer } from "../voice/summary/port.js";
 
 export interface InterviewerSetup {
   mode: "llm" | "offline";

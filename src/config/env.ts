@@ -44,7 +44,7 @@ export const EnvSchema = z.object({
   SUMMARY_ATTEMPTS: count(5),
   /** First retry delay of a summary job; each further retry waits twice as long. */
   SUMMARY_BACKOFF_MS: count(5_000, { min: 0 }),
-  /** The longest a crashed worker's job waits before another running worker takes it over (see src/queue/takeover.ts). */
+  /** The longest a crashed worker's job waits before another running worker takes it over (see src/infra/bullmq/takeover.ts). */
   WORKER_LOCK_MS: count(30_000, { min: 1_000 }),
   /** Port of the health and metrics server (/healthz, /readyz, /metrics); 0 picks a free one. */
   METRICS_PORT: z.preprocess(blankIsUnset, z.coerce.number({ error: "must be a port number" }).int("must be a port number").min(0, "must be a port number").max(65_535, "must be a port number").default(9464)),

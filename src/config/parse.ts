@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ConfigError } from "../errors.js";
+import { ConfigError } from "../core/errors.js";
 
 /** An empty variable counts as unset, as operators expect from `FOO=` in an env file. */
 export const blankIsUnset = (value: unknown): unknown => (value === "" ? undefined : value);

@@ -1,5 +1,5 @@
-import { UserInputError } from "../errors.js";
-import { LEVELS, LevelSchema, levelRank, type Level } from "../engine/levels.js";
+import { UserInputError } from "../core/errors.js";
+import { LEVELS, LevelSchema, levelRank, type Level } from "./levels.js";
 import { closest } from "./fuzzy.js";
 import type { Problem } from "./schemas.js";
 

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { basename, extname, join, relative } from "node:path";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { z } from "zod";
-import { ContentError } from "../errors.js";
+import { ContentError } from "../core/errors.js";
 import {
   ConceptsFileSchema,
   DimensionsFileSchema,

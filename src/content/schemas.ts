@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { LevelSchema } from "../engine/levels.js";
-import { HintedPhaseSchema, PhaseSchema } from "../engine/phases.js";
+import { LevelSchema } from "./levels.js";
+import { HintedPhaseSchema, PhaseSchema } from "./phases.js";
+import { DISPLAY_LIMITS, problemChoiceName } from "./limits.js";
 
 /**
  * Schemas for the data files in problems/ and rubric/. The types the engine uses are derived
@@ -181,7 +182,10 @@ export const FrameworkFileSchema = z.object({ areas: z.array(AreaSchema).length(
 export const DimensionSchema = z
   .object({
     id: DimensionIdSchema,
-    title: text,
+    title: text.max(
+      DISPLAY_LIMITS.dimensionTitle,
+      `must be at most ${DISPLAY_LIMITS.dimensionTitle} characters: the review form's rating options read "<title>: <rating>", and a Discord select option holds 100`,
+    ),
     description: sentence,
     /** Concepts whose presence in the candidate's words is evidence for this dimension. */
     signals: z.array(id).min(3),
@@ -309,7 +313,11 @@ export const ProblemSchema = z
     /** Wrong ideas specific to this problem, on top of rubric/misconceptions.yaml. */
     misconceptions: z.array(MisconceptionSchema).default([]),
   })
-  .strict();
+  .strict()
+  .refine((problem) => problemChoiceName(problem).length <= DISPLAY_LIMITS.problemChoice, {
+    path: ["title"],
+    message: `with the id, as the problem chooser lists it ("<title> (<id>)"), must be at most ${DISPLAY_LIMITS.problemChoice} characters: a Discord autocomplete choice holds no more`,
+  });
 export type Problem = z.infer<typeof ProblemSchema>;
 export type HintLadder = z.infer<typeof HintLadderSchema>;
 

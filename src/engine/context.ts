@@ -1,8 +1,8 @@
-import { ClaimAnalyser } from "../analysis/claims.js";
-import { ConceptMatcher } from "../analysis/concepts.js";
+import { ClaimAnalyser } from "./analysis/claims.js";
+import { ConceptMatcher } from "./analysis/concepts.js";
 import { ProblemBank } from "../content/bank.js";
 import { checkProblemReferences, loadProblems, loadRubric, type Rubric } from "../content/load.js";
-import { MisconceptionBook } from "../judgement/misconceptions.js";
+import { MisconceptionBook } from "./judgement/misconceptions.js";
 
 /** The content an engine decides with: the bank, the rubric and what is compiled from them. */
 export interface Content {

@@ -1,10 +1,10 @@
-import { creditedConcepts } from "../analysis/claims.js";
+import { creditedConcepts } from "./analysis/claims.js";
 import type { Problem } from "../content/schemas.js";
-import { detectFindings, MAX_CHALLENGES_PER_REPLY, resolveChallenges } from "../judgement/challenges.js";
-import type { Finding } from "../judgement/finding.js";
+import { detectFindings, MAX_CHALLENGES_PER_REPLY, resolveChallenges } from "./judgement/challenges.js";
+import type { Finding } from "../domain/finding.js";
 import type { Content } from "./context.js";
 import type { Beat } from "./plan.js";
-import { candidateAnswers, type Session, type TranscriptEntry } from "./session.js";
+import { candidateAnswers, type Session, type TranscriptEntry } from "../domain/session.js";
 
 export interface Judgement {
   session: Session;

@@ -1,5 +1,5 @@
 import type { AreaId } from "../content/schemas.js";
-import type { HintedPhase } from "./phases.js";
+import type { HintedPhase } from "../content/phases.js";
 
 export interface PhaseGoal {
   /** Areas the candidate must have covered before the phase's goal is met. */

@@ -1,7 +1,7 @@
 import type { Area, Dimension, HintLadder, Probe, Problem } from "../content/schemas.js";
-import type { Finding } from "../judgement/finding.js";
-import type { Level } from "./levels.js";
-import type { HintedPhase, Phase } from "./phases.js";
+import type { Finding } from "../domain/finding.js";
+import type { Level } from "../content/levels.js";
+import type { HintedPhase, Phase } from "../content/phases.js";
 
 /**
  * What the engine decided should happen this turn, in order. The engine owns these decisions

@@ -1,9 +1,9 @@
 import type { AreaId, Problem, Trigger } from "../content/schemas.js";
 import type { Content } from "./context.js";
 import { PHASE_GOALS } from "./phase-goals.js";
-import { isHintedPhase, nextPhase, PHASES, type Phase } from "./phases.js";
+import { isHintedPhase, nextPhase, PHASES, type Phase } from "../content/phases.js";
 import type { Beat, PhaseChangeReason } from "./plan.js";
-import type { Session } from "./session.js";
+import type { Session } from "../domain/session.js";
 
 interface Asked {
   session: Session;

@@ -1,4 +1,4 @@
-import type { Level } from "./levels.js";
+import type { Level } from "../content/levels.js";
 
 const LEVEL_WORDS: ReadonlyArray<[RegExp, Level]> = [
   [/\b(staff|principal|distinguished|architect|tech lead|staff\+)\b/i, "staff"],

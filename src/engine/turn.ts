@@ -1,18 +1,18 @@
-import type { Claim } from "../analysis/claims.js";
-import { wordCount } from "../analysis/sentences.js";
+import type { Claim } from "./analysis/claims.js";
+import { wordCount } from "./analysis/sentences.js";
 import type { Problem } from "../content/schemas.js";
-import { graphemePrefix } from "../text/clip.js";
-import type { Command } from "./commands.js";
-import type { Focus } from "./focus.js";
+import { graphemePrefix } from "../core/text/clip.js";
+import type { Command } from "../domain/commands.js";
+import type { Focus } from "../domain/focus.js";
 import type { Content } from "./context.js";
-import type { Level } from "./levels.js";
+import type { Level } from "../content/levels.js";
 import { ADAPT_AFTER, DEFAULT_LEVEL, MAX_MESSAGE_CHARS, PHASE_GOALS, STRONG_ANSWER, WEAK_ANSWER } from "./phase-goals.js";
-import { hintPhaseFor, isHintedPhase, nextPhase, PHASE_SPECS, type Phase } from "./phases.js";
+import { hintPhaseFor, isHintedPhase, nextPhase, PHASE_SPECS, type Phase } from "../content/phases.js";
 import type { Beat, PhaseChangeReason } from "./plan.js";
 import { clarifyingFacts, introBeats, nextQuestion, phaseGoal } from "./questions.js";
 import { credited, disputedIn, judgeAnswer } from "./judging.js";
 import { detectLevel } from "./selection.js";
-import { candidateAnswers, SESSION_SCHEMA_VERSION, type Candidate, type Difficulty, type Session } from "./session.js";
+import { candidateAnswers, SESSION_SCHEMA_VERSION, type Candidate, type Difficulty, type Session } from "../domain/session.js";
 
 /**
  * The pure core of the engine: given a session and an input, the next session and the beats to

@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from "../messages/message.js";
+import type { OutgoingMessage } from "../core/messages/message.js";
 
 /**
  * Every sentence the chat features say outside an interview's turns, in one place and worded for

@@ -1,8 +1,8 @@
 import type { ProblemBank } from "../content/bank.js";
-import type { Intake } from "../intake/port.js";
-import type { OutgoingMessage } from "../messages/message.js";
+import type { Intake } from "../ports/intake.js";
+import type { OutgoingMessage } from "../core/messages/message.js";
 import type { Logger } from "../ops/logger.js";
-import type { ReviewForm, TeamServices } from "../team/port.js";
+import type { ReviewForm, TeamServices } from "./team/port.js";
 import type { PlatformHints, PostingRefusal } from "./copy.js";
 import type { RecentPresses } from "./recent-presses.js";
 

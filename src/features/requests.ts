@@ -1,12 +1,12 @@
-import { helpMessage, interviewParentMessage, plannedProblem, problemsMessage, SLASH_USAGE, TEAM_USAGE, type SlashRequest } from "../commands/mock-interview.js";
+import { helpMessage, interviewParentMessage, plannedProblem, problemsMessage, SLASH_USAGE, TEAM_USAGE, type SlashRequest } from "./slash-command.js";
 import { parseLevel } from "../content/bank.js";
-import type { Focus } from "../engine/focus.js";
-import type { Level } from "../engine/levels.js";
-import { isAppError, UserInputError } from "../errors.js";
-import { openInterview } from "../intake/opening.js";
-import type { OutgoingMessage, TeamAction } from "../messages/message.js";
+import type { Focus } from "../domain/focus.js";
+import type { Level } from "../content/levels.js";
+import { isAppError, UserInputError } from "../core/errors.js";
+import { openInterview } from "../pipeline/opening.js";
+import type { OutgoingMessage, TeamAction } from "../core/messages/message.js";
 import type { Logger } from "../ops/logger.js";
-import { parsePracticeStartValue, type ReviewInput } from "../team/port.js";
+import { parsePracticeStartValue, type ReviewInput } from "./team/port.js";
 import {
   ALREADY_OPENING,
   cannotPost,

@@ -1,7 +1,7 @@
 import type { ProblemBank } from "../content/bank.js";
 import { editDistance } from "../content/fuzzy.js";
 import type { Problem } from "../content/schemas.js";
-import type { Level } from "../engine/levels.js";
+import type { Level } from "../content/levels.js";
 
 /**
  * Problems for what the user has typed so far, best first: problems whose id, alias or title

@@ -1,7 +1,7 @@
-import type { Interviewer, InterviewerReply, TurnRequest } from "../interviewer/port.js";
-import type { Session } from "../engine/session.js";
-import type { Summarizer } from "../summary/port.js";
-import type { Summary } from "../summary/schema.js";
+import type { Interviewer, InterviewerReply, TurnRequest } from "../voice/interviewer/port.js";
+import type { Session } from "../domain/session.js";
+import type { Summarizer } from "../voice/summary/port.js";
+import type { Summary } from "../domain/summary.js";
 import type { Metrics } from "./metrics.js";
 
 /** Times the interviewer and counts the tokens it reports, without the engine knowing. */

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "@jest/globals";
 import { PLATFORMS } from "../../adapters/index.js";
 import { loadContent } from "../../src/engine/context.js";
-import { ConfigError } from "../../src/errors.js";
+import { ConfigError } from "../../src/core/errors.js";
 import { silentLogger } from "../../src/ops/logger.js";
-import { configuredPlatforms, noPlatformMessage, type PlatformModule } from "../../src/service/platform.js";
+import { configuredPlatforms, noPlatformMessage, type PlatformModule } from "../../src/app/platform.js";
 
 /** Platforms register themselves: the composition root iterates the list and names none of them. */
 

@@ -1,13 +1,13 @@
 import { describe, expect, test } from "@jest/globals";
 import { DISCORD_LIMITS, embedSize, renderDiscord } from "../../adapters/discord/render.js";
 import { renderSlack, SLACK_LIMITS } from "../../adapters/slack/render.js";
-import { buildSummary } from "../../src/summary/build.js";
-import { summaryMessage } from "../../src/summary/message.js";
-import type { Summary } from "../../src/summary/schema.js";
+import { buildSummary } from "../../src/voice/summary/build.js";
+import { summaryMessage } from "../../src/voice/summary/message.js";
+import type { Summary } from "../../src/domain/summary.js";
 import { conversation } from "../support/conversation.js";
 
 /**
- * The renderers' own guard, past src/summary/bounds.ts: a scorecard whose every text is huge (as
+ * The renderers' own guard, past src/voice/summary/bounds.ts: a scorecard whose every text is huge (as
  * if nothing had bounded it) is still a fixed handful of messages on each platform.
  */
 async function hugeSummary(): Promise<Summary> {

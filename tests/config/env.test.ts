@@ -1,6 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
 import { loadConfig } from "../../src/config/env.js";
-import { ConfigError } from "../../src/errors.js";
+import { ConfigError } from "../../src/core/errors.js";
 
 describe("configuration from the environment", () => {
   test("defaults need no variables at all: the offline interviewer, no budget", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "@jest/globals";
 import { parseLevel } from "../../src/content/bank.js";
 import { loadContent } from "../../src/engine/context.js";
-import { UserInputError } from "../../src/errors.js";
+import { UserInputError } from "../../src/core/errors.js";
 
 const { bank } = loadContent();
 

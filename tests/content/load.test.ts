@@ -2,8 +2,8 @@ import { afterAll, describe, expect, test } from "@jest/globals";
 import { loadProblems, loadRubric } from "../../src/content/load.js";
 import { AREA_IDS, DIMENSION_IDS, RATINGS } from "../../src/content/schemas.js";
 import { loadContent } from "../../src/engine/context.js";
-import { HINTED_PHASES } from "../../src/engine/phases.js";
-import { ContentError } from "../../src/errors.js";
+import { HINTED_PHASES } from "../../src/content/phases.js";
+import { ContentError } from "../../src/core/errors.js";
 import { brokenCopy, copyWithText, removeCopies } from "../support/content-fixtures.js";
 
 afterAll(removeCopies);
@@ -152,6 +152,21 @@ describe("a bad data file is rejected with its file and field named", () => {
       concepts[0]?.patterns.push("(unclosed");
     });
     expectContentError(() => loadRubric(dir), /concepts\.yaml: concepts\[0\]\.patterns\[\d+\]: is not a valid regular expression/);
+  });
+
+  test("a dimension title too long for the review form's rating options", () => {
+    const dir = brokenCopy("rubric", "dimensions.yaml", (file) => {
+      const dimensions = file.dimensions as Array<{ title: string }>;
+      if (dimensions[1]) dimensions[1].title = "Machine learning systems design, from the data pipeline and feature store to serving";
+    });
+    expectContentError(() => loadRubric(dir), /dimensions\.yaml: dimensions\[1\]\.title: must be at most 80 characters: the review form's rating options read "<title>: <rating>"/);
+  });
+
+  test("a problem title that, with its id, is longer than a Discord autocomplete choice", () => {
+    const dir = brokenCopy("problems", "fraud.yaml", (problem) => {
+      problem.title = "Real-time fraud detection for a global card payment platform with chargebacks, disputes and manual review";
+    });
+    expectContentError(() => loadProblems(dir), /fraud\.yaml: title: with the id, as the problem chooser lists it \("<title> \(<id>\)"\), must be at most 100 characters/);
   });
 
   test("a dimension missing one of the named ratings", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "@jest/globals";
-import { parseCommand } from "../../src/engine/commands.js";
+import { parseCommand } from "../../src/domain/commands.js";
 
 describe("in-interview commands", () => {
   test.each([

@@ -1,28 +1,45 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { embeddedApp, type EmbeddedApp } from "../../src/app/embedded.js";
 import { loadConfig } from "../../src/config/env.js";
-import type { Focus } from "../../src/engine/focus.js";
-import { plainText } from "../../src/messages/message.js";
-import { decodeSession, encodeSession } from "../../src/store/codec.js";
+import type { Focus } from "../../src/domain/focus.js";
+import { plainText, type OutgoingMessage } from "../../src/core/messages/message.js";
+import { decodeSession, encodeSession } from "../../src/domain/session-codec.js";
 import { FakeOpenAI } from "../fakes/openai.js";
 import { ManualClock } from "../support/clock.js";
 
 const CANDIDATE = { id: "test:candidate", name: "Ada" } as const;
 const FOCUS: Focus = { dimensions: ["trade-off-analysis"], areas: ["monitoring-feedback"] };
 
-function app(env: NodeJS.ProcessEnv = {}): EmbeddedApp {
-  return embeddedApp(loadConfig(env), { clock: new ManualClock() });
-}
-
-async function opening(engine: EmbeddedApp["engine"], threadKey: string, focus?: Focus): Promise<string> {
-  const reply = await engine.start({ threadKey, candidate: CANDIDATE, level: "senior", problem: "fraud", focus });
-  return reply.messages.map(plainText).join("\n\n");
+/** The embedded app, and what it posted to each thread. */
+function app(env: NodeJS.ProcessEnv = {}) {
+  const posted = new Map<string, string[]>();
+  const poster = {
+    post: async (threadKey: string, message: OutgoingMessage) => {
+      posted.set(threadKey, [...(posted.get(threadKey) ?? []), plainText(message)]);
+    },
+  };
+  const embedded: EmbeddedApp = embeddedApp(loadConfig(env), { clock: new ManualClock(), poster });
+  let events = 0;
+  /** Sends, waits for the answer and returns the text it posted. */
+  const answered = async (threadKey: string, send: (eventId: string) => Promise<unknown>) => {
+    const before = posted.get(threadKey)?.length ?? 0;
+    await send(`focus-test-${++events}`);
+    await embedded.settled();
+    return (posted.get(threadKey) ?? []).slice(before).join("\n\n");
+  };
+  return {
+    content: embedded.content,
+    get: (threadKey: string) => embedded.sessions.get(threadKey),
+    opening: (threadKey: string, focus?: Focus) =>
+      answered(threadKey, (eventId) => embedded.intake.start({ eventId, threadKey, candidate: CANDIDATE, level: "senior", problem: "fraud", ...(focus ? { focus } : {}) })),
+    say: (threadKey: string, text: string) => answered(threadKey, (eventId) => embedded.intake.message({ eventId, threadKey, authorId: CANDIDATE.id, text })),
+  };
 }
 
 describe("a focused follow-up interview", () => {
   test("opens by saying which weak spots it leans on, and remembers them", async () => {
-    const { engine } = app();
-    const text = await opening(engine, "test:focus-open", FOCUS);
+    const engine = app();
+    const text = await engine.opening("test:focus-open", FOCUS);
     expect(text).toContain(
       "In your recent interviews, trade-off analysis was your weakest dimension, and monitoring and feedback was the area your designs covered least, so this interview leans on them",
     );
@@ -31,22 +48,23 @@ describe("a focused follow-up interview", () => {
   });
 
   test("an ordinary interview says nothing about weak spots", async () => {
-    const { engine } = app();
-    expect(await opening(engine, "test:focus-none")).not.toMatch(/weakest|leans on/);
+    const engine = app();
+    expect(await engine.opening("test:focus-none")).not.toMatch(/weakest|leans on/);
     expect((await engine.get("test:focus-none"))?.focus).toBeUndefined();
   });
 
   test("the deep dive starts on the focused area", async () => {
-    const { engine, content } = app();
+    const engine = app();
+    const { content } = engine;
     const fraud = content.bank.resolve("fraud");
     const security = fraud.deepDives.find((deepDive) => deepDive.area === "security-privacy-fairness");
     const first = fraud.deepDives[0];
     if (!security || !first || first === security) throw new Error("the fraud problem no longer has the deep dives this test relies on");
 
     const deepDiveOpening = async (threadKey: string, focus?: Focus) => {
-      await opening(engine, threadKey, focus);
+      await engine.opening(threadKey, focus);
       let text = "";
-      for (let step = 0; step < 3; step++) text = (await engine.receive(threadKey, { authorId: CANDIDATE.id, text: "next" }))?.messages.map(plainText).join("\n\n") ?? "";
+      for (let step = 0; step < 3; step++) text = await engine.say(threadKey, "next");
       return text;
     };
     expect(await deepDiveOpening("test:focus-deep", { dimensions: [], areas: ["security-privacy-fairness"] })).toContain(security.questions[0]);
@@ -69,10 +87,10 @@ describe("with the LLM interviewer", () => {
   });
 
   test("the model is told the interview's focus on every turn", async () => {
-    const { engine } = app({ OPENAI_API_KEY: "sk-test-key-for-the-fake", OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: "tiny-test-model", LLM_MAX_RETRIES: "0", LLM_TIMEOUT_MS: "2000" });
-    const text = await opening(engine, "test:focus-llm", FOCUS);
+    const engine = app({ OPENAI_API_KEY: "sk-test-key-for-the-fake", OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: "tiny-test-model", LLM_MAX_RETRIES: "0", LLM_TIMEOUT_MS: "2000" });
+    const text = await engine.opening("test:focus-llm", FOCUS);
     expect(text).toMatch(/trade-off analysis was your weakest dimension/);
-    await engine.receive("test:focus-llm", { authorId: CANDIDATE.id, text: "I'd frame it as binary classification with PR-AUC offline, because fraud is rare." });
+    await engine.say("test:focus-llm", "I'd frame it as binary classification with PR-AUC offline, because fraud is rare.");
     const request = fake.requests.at(-1);
     if (!request) throw new Error("the model was not asked");
     const instructions = fake.instructionsOf(request);

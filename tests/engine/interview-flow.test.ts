@@ -1,6 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
-import { ConflictError } from "../../src/errors.js";
-import { CANDIDATE, conversation, THREAD } from "../support/conversation.js";
+import { plainText } from "../../src/core/messages/message.js";
+import { conversation } from "../support/conversation.js";
 
 // Covers data, features and the model but not yet serving, so the design phase's goal is still open.
 const DESIGN_ANSWER =
@@ -284,18 +284,26 @@ describe("messages", () => {
   test("empty messages and teammates' messages get no reply and leave no trace", async () => {
     await conversation({ level: "senior", problem: "fraud" }).check(async (c) => {
       const before = (await c.session()).transcript.length;
-      expect(await c.app.engine.receive(THREAD, { authorId: CANDIDATE.id, text: "   " })).toBeNull();
-      expect(await c.app.engine.receive(THREAD, { authorId: "test:teammate", text: "I'd use a feature store" })).toBeNull();
+      await c
+        .send("   ")
+        .send("I'd use a feature store", "test:teammate")
+        .check((after) => {
+          expect(after.replies.slice(-2).map((reply) => reply.outcome)).toEqual(["ignored", "queued"]);
+          expect(after.replies.slice(-2).flatMap((reply) => [...reply.messages, ...reply.private])).toEqual([]);
+        });
       expect((await c.session()).transcript.length).toBe(before);
     });
   });
 
-  test("only the candidate can press the interview's buttons", async () => {
-    await conversation({ level: "senior", problem: "fraud" }).check(async (c) => {
-      await expect(c.app.engine.act(THREAD, "end", "test:teammate")).rejects.toThrow(ConflictError);
-      await expect(c.app.engine.act(THREAD, "end", "test:teammate")).rejects.toThrow(/Only Ada, the candidate/);
-      expect((await c.session()).phase).toBe("presentation");
-    });
+  test("only the candidate can press the interview's buttons, and only the presser hears the refusal", async () => {
+    await conversation({ level: "senior", problem: "fraud" })
+      .press("end", "test:teammate")
+      .check(async (c) => {
+        const refused = c.replies[c.replies.length - 1];
+        expect(refused?.messages).toEqual([]);
+        expect(refused?.private.map(({ visibleTo, message }) => [visibleTo, plainText(message)])).toEqual([["test:teammate", expect.stringMatching(/Only Ada, the candidate/)]]);
+        expect((await c.session()).phase).toBe("presentation");
+      });
   });
 
   test("end closes the interview; later messages are told it has ended", async () => {
@@ -309,8 +317,9 @@ describe("messages", () => {
   });
 
   test("a second interview cannot start over a running one in the same thread", async () => {
-    await conversation({ level: "senior", problem: "fraud" }).check(async (c) => {
-      await expect(c.app.engine.start({ threadKey: THREAD, candidate: CANDIDATE })).rejects.toThrow(/already running/);
-    });
+    await conversation({ level: "senior", problem: "fraud" })
+      .restart()
+      .expectReply(/already running/)
+      .expectPhase("presentation");
   });
 });

@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { OutgoingMessage } from "../../src/messages/message.js";
-import type { PostOptions } from "../../src/poster/port.js";
+import type { OutgoingMessage } from "../../src/core/messages/message.js";
+import type { PostOptions } from "../../src/ports/poster.js";
 
 /** One message a poster delivered, as a chat platform would have shown it. */
 export interface Posted {

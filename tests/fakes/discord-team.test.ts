@@ -221,8 +221,9 @@ describe("roles and channel overwrites", () => {
     expect(member?.roles.cache.has(moderatorRole)).toBe(true);
     expect(member?.permissions.has(PermissionFlagsBits.ManageGuild)).toBe(true);
 
+    const cached = new Promise((resolve) => client.once(Events.ChannelCreate, resolve));
     const hidden = await discord.privateChannel("hidden", [ada]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await cached;
     const channel = client.channels.cache.get(hidden.id);
     if (channel?.type !== ChannelType.GuildText) throw new Error("the private channel is not cached");
     const [adaMember, malloryMember] = await Promise.all([guild?.members.fetch(ada.id), guild?.members.fetch(mallory.id)]);

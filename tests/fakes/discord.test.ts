@@ -58,6 +58,7 @@ async function eventually(check: () => boolean, timeoutMs = 5_000): Promise<void
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error("condition not met in time");
+    // Polls; the deadline only fails the test.
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -297,6 +298,7 @@ describe("the fake Discord refuses what Discord refuses", () => {
     await discord.interact(discord.slashCommand({ user: discord.user("ada") }));
     const [interaction] = await received;
     if (!interaction.isChatInputCommand()) throw new Error("expected a chat input command");
+    // Pacing, not a verdict: lets the fake's wall-clock deadline pass; waiting less can only fail the test.
     await new Promise((resolve) => setTimeout(resolve, 100));
     await expect(interaction.deferReply()).rejects.toMatchObject({ status: 404, code: 10062 });
   });

@@ -1,18 +1,18 @@
 import { describe, expect, test } from "@jest/globals";
-import { parseSlashText } from "../../src/commands/mock-interview.js";
+import { parseSlashText } from "../../src/features/slash-command.js";
 import { loadContent } from "../../src/engine/context.js";
-import { ForbiddenError } from "../../src/errors.js";
+import { ForbiddenError } from "../../src/core/errors.js";
 import * as copy from "../../src/features/copy.js";
 import type { Caller, FeatureDeps, Host, OpenedThread, ThreadLink, ThreadRequest } from "../../src/features/host.js";
 import { RecentPresses } from "../../src/features/recent-presses.js";
 import { handlePress, handleRequest } from "../../src/features/requests.js";
 import { TerminalHost, terminalCaller } from "../../adapters/terminal/host.js";
-import type { StartEvent } from "../../src/intake/events.js";
-import { START_DOWN_MESSAGE } from "../../src/intake/opening.js";
-import type { Intake, IntakeOutcome } from "../../src/intake/port.js";
-import { plainText, type OutgoingMessage } from "../../src/messages/message.js";
+import type { StartEvent } from "../../src/ports/events.js";
+import { START_DOWN_MESSAGE } from "../../src/pipeline/opening.js";
+import type { Intake, IntakeOutcome } from "../../src/ports/intake.js";
+import { plainText, type OutgoingMessage } from "../../src/core/messages/message.js";
 import { silentLogger } from "../../src/ops/logger.js";
-import type { TeamServices } from "../../src/team/port.js";
+import type { TeamServices } from "../../src/features/team/port.js";
 
 /**
  * The feature router on a platform of its own: what a new platform supplies is a Host (open a
@@ -168,14 +168,14 @@ describe("the terminal as a host", () => {
   test("start opens the session's one thread, shows its heading, and needs no pointer to it", async () => {
     const shown: OutgoingMessage[] = [];
     const started = intake();
-    const reply = await handleRequest({ kind: "start", level: "mid", problem: "fraud" }, terminalCaller("4242", "Ada"), new TerminalHost("4242", (message) => shown.push(message)), deps({ intake: started }));
+    const reply = await handleRequest({ kind: "start", level: "mid", problem: "fraud" }, terminalCaller("4242", "ada", "Ada"), new TerminalHost("4242", (message) => shown.push(message)), deps({ intake: started }));
     expect(reply).toEqual({ kind: "none" });
-    expect(started.started[0]).toMatchObject({ threadKey: "terminal:4242", candidate: { id: "terminal:candidate", name: "Ada" }, level: "mid", problem: "fraud" });
+    expect(started.started[0]).toMatchObject({ threadKey: "terminal:4242", candidate: { id: "terminal:ada", name: "Ada" }, level: "mid", problem: "fraud" });
     expect(plainText(shown[0] as OutgoingMessage)).toMatch(/Ada is practising an ML system design interview at mid level/);
   });
 
   test("a review link in the terminal is told where reviews happen", async () => {
-    const reply = await handleRequest({ kind: "review", link: "anything" }, terminalCaller("4242", "Ada"), new TerminalHost("4242", () => undefined), deps({ services: services() }));
+    const reply = await handleRequest({ kind: "review", link: "anything" }, terminalCaller("4242", "ada", "Ada"), new TerminalHost("4242", () => undefined), deps({ services: services() }));
     expect(told(reply)).toMatch(/isn't a link to an interview thread/);
   });
 });

@@ -1,7 +1,12 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
+
+/** The terminal keeps interviews under $XDG_DATA_HOME: tests keep theirs in a folder of their own, never the machine's. */
+const TEST_DATA_HOME = mkdtempSync(join(tmpdir(), "mock-interview-test-data-"));
 
 export interface CliResult {
   code: number | null;
@@ -14,7 +19,7 @@ export function runCli(entry: string, args: readonly string[], options: { input?
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, entry), ...args], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: "1", ...options.env },
+      env: { ...process.env, NO_COLOR: "1", XDG_DATA_HOME: TEST_DATA_HOME, ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";

@@ -1,11 +1,11 @@
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { loadConfig } from "../../src/config/env.js";
-import type { Intake } from "../../src/intake/port.js";
+import type { Intake } from "../../src/ports/intake.js";
 import { silentLogger } from "../../src/ops/logger.js";
-import { PRACTICE_QUEUE, type PracticeRepeat, type PracticeTick } from "../../src/schedule/job.js";
-import { startService, type Role, type RunningService } from "../../src/service/service.js";
-import type { TeamServices } from "../../src/team/port.js";
+import { PRACTICE_QUEUE, type PracticeRepeat, type PracticeTick } from "../../src/infra/bullmq/practice-job.js";
+import { startService, type Role, type RunningService } from "../../src/app/service.js";
+import type { TeamServices } from "../../src/features/team/port.js";
 import type { ChatRecorder } from "../fakes/chat-recorder.js";
 import type { RedisServer } from "./redis-server.js";
 import { FAST } from "./service-harness.js";

@@ -1,6 +1,6 @@
 // A service process for tests: the real roles and command line, with the test platform standing in
 // for Slack and Discord. TEST_RECORDER_URL: where it posts; TEST_PLATFORM_PORT: where it takes events.
-import { runFromCommandLine } from "../../src/service/main.js";
+import { runFromCommandLine } from "../../src/app/main.js";
 import { HttpPoster, TestPlatform } from "./test-platform.js";
 
 const recorder = process.env.TEST_RECORDER_URL ?? "http://127.0.0.1:9/post";

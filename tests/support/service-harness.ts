@@ -1,12 +1,12 @@
 import { Redis } from "ioredis";
 import { loadConfig } from "../../src/config/env.js";
-import type { Session } from "../../src/engine/session.js";
-import type { Intake } from "../../src/intake/port.js";
+import type { Session } from "../../src/domain/session.js";
+import type { Intake } from "../../src/ports/intake.js";
 import { silentLogger } from "../../src/ops/logger.js";
-import type { PracticeRepeat } from "../../src/schedule/job.js";
-import { startService, type Role, type RunningService } from "../../src/service/service.js";
-import { keySpace, type KeySpace } from "../../src/store/keys.js";
-import { RedisSessionStore } from "../../src/store/redis.js";
+import type { PracticeRepeat } from "../../src/infra/bullmq/practice-job.js";
+import { startService, type Role, type RunningService } from "../../src/app/service.js";
+import { keySpace, type KeySpace } from "../../src/infra/redis/keys.js";
+import { RedisSessionStore } from "../../src/infra/redis/sessions.js";
 import { ChatRecorder } from "../fakes/chat-recorder.js";
 import type { RedisServer } from "./redis-server.js";
 import { HttpPoster, TestPlatform } from "./test-platform.js";

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { IntakeOutcome } from "../../src/intake/port.js";
+import type { IntakeOutcome } from "../../src/ports/intake.js";
 import { ROOT } from "./cli.js";
 import { freePort } from "./ports.js";
 

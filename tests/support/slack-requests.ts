@@ -114,6 +114,11 @@ export class SlackSender {
     return { status: result.status, ack: result.body ? (JSON.parse(result.body) as Record<string, unknown>) : undefined };
   }
 
+  /** A body as it is (a replayed fixture), signed with the app's secret. */
+  signed(body: string, contentType: string): Promise<{ status: number; body: string; ms: number }> {
+    return this.send(body, contentType);
+  }
+
   /** Posts a body with a signature made from another secret, as a forger would. */
   async forged(body: string, contentType: string): Promise<{ status: number }> {
     const response = await fetch(this.url, { method: "POST", headers: { "content-type": contentType, ...slackSignature("not-the-secret", body) }, body });

@@ -4,7 +4,7 @@ import { SlackPlatform } from "../../adapters/slack/platform.js";
 import { loadConfig } from "../../src/config/env.js";
 import { loadContent } from "../../src/engine/context.js";
 import { silentLogger } from "../../src/ops/logger.js";
-import { startService, type RunningService } from "../../src/service/service.js";
+import { startService, type RunningService } from "../../src/app/service.js";
 import { FakeSlack, type SlackCall } from "../fakes/slack.js";
 import { startRedis, type RedisServer } from "./redis-server.js";
 import { FAST, type WorldOptions } from "./service-harness.js";

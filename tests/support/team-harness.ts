@@ -1,12 +1,13 @@
 import { Redis } from "ioredis";
-import { systemClock } from "../../src/clock.js";
+import { systemClock } from "../../src/core/clock.js";
 import { loadConfig } from "../../src/config/env.js";
 import { loadContent } from "../../src/engine/context.js";
-import type { Candidate } from "../../src/engine/session.js";
-import type { OutgoingMessage } from "../../src/messages/message.js";
-import { SummaryQueue } from "../../src/queue/summary-queue.js";
-import { SummaryArchive } from "../../src/team/archive.js";
-import { RedisTeamPractice } from "../../src/team/practice.js";
+import type { Candidate } from "../../src/domain/session.js";
+import type { OutgoingMessage } from "../../src/core/messages/message.js";
+import { SummaryQueue } from "../../src/infra/bullmq/summary-queue.js";
+import { redisTeamStorage } from "../../src/infra/redis/team-storage.js";
+import type { SummaryArchive } from "../../src/ports/archive.js";
+import { TeamPracticeService } from "../../src/features/team/practice.js";
 import { eventId, type Harness } from "./service-harness.js";
 import type { RedisServer } from "./redis-server.js";
 import { TestDirectory } from "./test-directory.js";
@@ -20,7 +21,7 @@ export class DirectPoster extends HttpPoster {
 }
 
 export interface Team {
-  team: RedisTeamPractice;
+  team: TeamPracticeService;
   directory: TestDirectory;
   archive: SummaryArchive;
   ttlMs: number;
@@ -34,10 +35,9 @@ export function startTeam(bot: Harness, server: RedisServer): Team {
   const connection = new Redis(server.url, { maxRetriesPerRequest: null });
   const summaries = new SummaryQueue(connection, { prefix: config.BULLMQ_PREFIX, retries: { attempts: 1, backoffMs: 100 } });
   const directory = new TestDirectory();
-  const team = new RedisTeamPractice({
-    redis: bot.redis,
-    keys: bot.keys,
-    ttlMs,
+  const storage = redisTeamStorage(bot.redis, bot.keys, ttlMs);
+  const team = new TeamPracticeService({
+    ...storage,
     store: bot.store,
     content: loadContent(),
     poster: new DirectPoster(bot.recorder.url),
@@ -48,7 +48,7 @@ export function startTeam(bot: Harness, server: RedisServer): Team {
   return {
     team,
     directory,
-    archive: new SummaryArchive(bot.redis, bot.keys, ttlMs),
+    archive: storage.archive,
     ttlMs,
     async close() {
       await summaries.close();

@@ -1,4 +1,4 @@
-import type { Directory } from "../../src/team/directory.js";
+import type { Directory } from "../../src/ports/directory.js";
 
 /**
  * The test platform's directory (keys `test:…`): who can read which channel and who is an admin,

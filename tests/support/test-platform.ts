@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
-import type { Intake, IntakeOutcome } from "../../src/intake/port.js";
-import type { OutgoingMessage } from "../../src/messages/message.js";
-import type { Poster, PostOptions } from "../../src/poster/port.js";
-import type { ChatPlatform } from "../../src/service/platform.js";
+import type { Intake, IntakeOutcome } from "../../src/ports/intake.js";
+import type { OutgoingMessage } from "../../src/core/messages/message.js";
+import type { Poster, PostOptions } from "../../src/ports/poster.js";
+import type { ChatPlatform } from "../../src/app/platform.js";
 
 /** Posts to a ChatRecorder over HTTP, as an adapter posts through its platform's REST API. */
 export class HttpPoster implements Poster {

@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import { setTimeout as sleep } from "node:timers/promises";
-import { SUMMARY_QUEUE, summaryJobId } from "../../src/queue/summary-job.js";
+import { SUMMARY_QUEUE } from "../../src/infra/bullmq/summary-job-options.js";
+import { summaryJobId } from "../../src/ports/summary-job.js";
 import { ChatRecorder } from "../fakes/chat-recorder.js";
 import { FakeOpenAI, type RecordedRequest } from "../fakes/openai.js";
 import { startRedis } from "./redis-server.js";

@@ -7,8 +7,8 @@ import { reviewModal as slackReviewModal } from "../../../adapters/slack/review-
 import * as slackKeys from "../../../adapters/slack/thread-key.js";
 import { renderMessage } from "../../../adapters/terminal/render.js";
 import * as terminalKeys from "../../../adapters/terminal/thread-key.js";
-import type { OutgoingMessage } from "../../../src/messages/message.js";
-import type { ReviewForm } from "../../../src/team/port.js";
+import type { OutgoingMessage } from "../../../src/core/messages/message.js";
+import type { ReviewForm } from "../../../src/features/team/port.js";
 
 /**
  * What the contract suite needs of one adapter: its thread-key codec with keys it made, and its
@@ -135,9 +135,14 @@ export const ADAPTERS: readonly AdapterUnderContract[] = [
   },
   {
     name: "terminal",
-    keys: [{ key: terminalKeys.threadKey({ session: "4242" }), decoded: { session: "4242" } }],
-    encode: (decoded) => terminalKeys.threadKey(decoded as terminalKeys.TerminalThread),
-    decode: (key) => terminalKeys.parseThreadKey(key),
+    keys: [{ key: terminalKeys.terminalThreadKey("1732291201000-4242"), decoded: "1732291201000-4242" }],
+    encode: (decoded) => terminalKeys.terminalThreadKey(String(decoded)),
+    // The terminal's codec answers null for a key it does not own; the contract reads that as a refusal.
+    decode: (key) => {
+      const run = terminalKeys.parseTerminalThreadKey(key);
+      if (run === null) throw new RangeError(`not a terminal thread key: ${key}`);
+      return run;
+    },
     renderingViolations: terminalViolations,
   },
 ];

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "@jest/globals";
 import { RATINGS, type DimensionId } from "../../../src/content/schemas.js";
 import { loadContent } from "../../../src/engine/context.js";
-import type { ReviewForm } from "../../../src/team/port.js";
+import type { ReviewForm } from "../../../src/features/team/port.js";
 import { ADAPTERS } from "./platforms.js";
 import { SAMPLES } from "./samples.js";
 

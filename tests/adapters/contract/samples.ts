@@ -1,4 +1,4 @@
-import { ACTIONS, mentionOf, type Button, type OutgoingMessage } from "../../../src/messages/message.js";
+import { ACTIONS, mentionOf, type Button, type OutgoingMessage } from "../../../src/core/messages/message.js";
 
 /**
  * Text a candidate or teammate could write, quoted back by the interviewer or a scorecard: pings,

@@ -4,7 +4,7 @@ import { autocompleteProblems, autocompleteTimezones, commandDefinitions, MOCK_I
 import { loadDiscordConfig } from "../../../adapters/discord/config.js";
 import { registerCommands } from "../../../adapters/discord/register.js";
 import { loadContent } from "../../../src/engine/context.js";
-import { UserInputError } from "../../../src/errors.js";
+import { UserInputError } from "../../../src/core/errors.js";
 import { FakeDiscord } from "../../fakes/discord.js";
 import { runCli } from "../../support/cli.js";
 

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { setTimeout as sleep } from "node:timers/promises";
 import { ChannelType, InteractionResponseType, MessageFlags, Routes, type APIMessage, type APITextChannel, type APIUser } from "discord.js";
 import { loadDiscordConfig } from "../../../adapters/discord/config.js";
 import { DiscordPlatform } from "../../../adapters/discord/platform.js";
 import { loadConfig } from "../../../src/config/env.js";
 import { loadContent } from "../../../src/engine/context.js";
-import type { Intake } from "../../../src/intake/port.js";
+import type { Intake } from "../../../src/ports/intake.js";
 import { silentLogger } from "../../../src/ops/logger.js";
-import type { ChatPlatform } from "../../../src/service/platform.js";
-import type { TeamServices } from "../../../src/team/port.js";
-import { startService, type RunningService } from "../../../src/service/service.js";
+import type { ChatPlatform } from "../../../src/app/platform.js";
+import type { TeamServices } from "../../../src/features/team/port.js";
+import { startService, type RunningService } from "../../../src/app/service.js";
 import { FakeDiscord, type DiscordCall } from "../../fakes/discord.js";
 import { startRedis, type RedisServer } from "../../support/redis-server.js";
+import { summariesSettled } from "../../support/sentinels.js";
 
 /**
  * Discord end to end: the real discord.js client logs in to the fake Discord (REST and gateway),
@@ -83,8 +83,8 @@ async function freshChannel(): Promise<{ channel: APITextChannel; candidate: API
 const posted = (call: DiscordCall) => call.response as APIMessage;
 const isPostTo = (channelId: string) => (call: DiscordCall) => call.method === "POST" && call.path === Routes.channelMessages(channelId) && call.status === 200;
 /** What the bot posted in the thread over REST (members' messages reach the fake through the gateway instead). */
-const postsIn = (threadId: string) => discord.calls.filter(isPostTo(threadId));
-const typingIn = (threadId: string) => discord.callsTo("POST", Routes.channelTyping(threadId));
+const postsIn = (threadId: string, calls = discord.calls) => calls.filter(isPostTo(threadId));
+const typingIn = (threadId: string, calls = discord.calls) => calls.filter((call) => call.method === "POST" && call.path === Routes.channelTyping(threadId));
 const textOf = (call: DiscordCall) => JSON.stringify(call.body);
 /** The caller's ephemeral reply, edited in place (`Routes` percent-encode `@original`; the fake records it decoded). */
 const replyEdit = (token: string) => (call: DiscordCall) => call.method === "PATCH" && call.path === decodeURIComponent(Routes.webhookMessage(discord.applicationId, token, "@original"));
@@ -114,6 +114,19 @@ async function answer(threadId: string, author: APIUser, content: string) {
 /** The end of the next turn in the thread after call number `after`: its post carrying the buttons. */
 async function nextReply(threadId: string, after: number, timeoutMs = 5_000): Promise<DiscordCall> {
   return discord.waitFor((call) => isPostTo(threadId)(call) && hasButtons(call) && discord.calls.indexOf(call) >= after, timeoutMs);
+}
+
+/**
+ * The sentinel that proves "nothing more was posted": the candidate presses Hint on the first
+ * question; resolves, once the hint is posted, with every call Discord got before it. A thread's
+ * events are answered in order, each reply delivered before the next turn, and a press shows no
+ * typing indicator, so whatever an earlier event caused is among them.
+ */
+async function callsBeforeHint(threadId: string, candidate: APIUser, first: DiscordCall): Promise<DiscordCall[]> {
+  const since = discord.calls.length;
+  await discord.interact(discord.button({ user: candidate, customId: "mock_interview:hint", messageId: posted(first).id }));
+  const hint = await discord.waitFor((call) => discord.calls.indexOf(call) >= since && isPostTo(threadId)(call) && /Hint 1 of 4/.test(textOf(call)));
+  return discord.calls.slice(0, discord.calls.indexOf(hint));
 }
 
 describe("/mock-interview start", () => {
@@ -225,16 +238,16 @@ describe("thread messages", () => {
   });
 
   test("another member's message gets no answer and no typing indicator", async () => {
-    const { teammate, threadId } = await startInterview();
+    const { candidate, teammate, threadId, first } = await startInterview();
     const before = postsIn(threadId).length;
     await answer(threadId, teammate, "Nice start! I'd use a feature store.");
-    await sleep(800);
-    expect(postsIn(threadId)).toHaveLength(before);
-    expect(typingIn(threadId)).toHaveLength(0);
+    const earlier = await callsBeforeHint(threadId, candidate, first);
+    expect(postsIn(threadId, earlier)).toHaveLength(before);
+    expect(typingIn(threadId, earlier)).toHaveLength(0);
   });
 
   test("a replayed dispatch, and the same message redelivered after a restart, get no second answer", async () => {
-    const { candidate, threadId } = await startInterview();
+    const { candidate, threadId, first } = await startInterview();
     const before = postsIn(threadId).length;
     const start = discord.calls.length;
     const { message, sequence } = await answer(threadId, candidate, "Offline I'd use PR-AUC; online the fraud loss.");
@@ -245,9 +258,9 @@ describe("thread messages", () => {
     // A restart empties that cache: only the Redis dedupe stands between the redelivery and a second answer.
     await platform.restart();
     await discord.post(message);
-    await sleep(800);
-    expect(postsIn(threadId)).toHaveLength(before + 1);
-    expect(typingIn(threadId)).toHaveLength(1);
+    const earlier = await callsBeforeHint(threadId, candidate, first);
+    expect(postsIn(threadId, earlier)).toHaveLength(before + 1);
+    expect(typingIn(threadId, earlier)).toHaveLength(1);
 
     // The restarted client still answers what is new.
     const marker = discord.calls.length;
@@ -273,7 +286,7 @@ describe("thread messages", () => {
 
 describe("buttons and the end of the interview", () => {
   test("another member pressing a button is refused in an ephemeral follow-up, and the interview goes on", async () => {
-    const { teammate, threadId, first } = await startInterview();
+    const { candidate, teammate, threadId, first } = await startInterview();
     const click = discord.button({ user: teammate, customId: "mock_interview:end", messageId: posted(first).id });
     await discord.interact(click);
     const refusal = await discord.waitFor((call) => call.method === "POST" && call.path === Routes.webhook(discord.applicationId, click.token));
@@ -281,8 +294,9 @@ describe("buttons and the end of the interview", () => {
     expect(refusal).toMatchObject({ status: 200, authorized: false, body: { flags: MessageFlags.Ephemeral } });
     expect(textOf(refusal)).toMatch(/Only Candidate\d+, the candidate/);
     expect(discord.message(posted(refusal).id)?.channel_id).toBe(threadId);
-    await sleep(500);
-    expect(postsIn(threadId).some((call) => /Scorecard/i.test(textOf(call)))).toBe(false);
+    // The hint is posted (an ended interview gives none), and nothing before it closed the interview.
+    const earlier = await callsBeforeHint(threadId, candidate, first);
+    expect(postsIn(threadId, earlier).some((call) => /Scorecard|that's the interview/i.test(textOf(call)))).toBe(false);
   });
 
   test("end from the candidate, pressed twice, posts exactly one scorecard embed in the thread", async () => {
@@ -297,7 +311,8 @@ describe("buttons and the end of the interview", () => {
     const [embed] = (summary.body as { embeds: Array<{ title?: string; fields?: Array<{ name: string }> }> }).embeds;
     expect(embed?.fields?.some((field) => /ML knowledge/.test(field.name))).toBe(true);
     expect(summary.body).toMatchObject({ enforce_nonce: true, nonce: expect.any(String) });
-    await sleep(1_000);
+    // A scorecard comes only from a summary job; once none is left, the count is final.
+    await summariesSettled(redis);
     expect(discord.calls.filter(isScorecard)).toHaveLength(1);
   });
 });

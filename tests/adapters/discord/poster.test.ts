@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, beforeAll, describe, expect, jest, test } from "@jest/globals";
 import { REST } from "@discordjs/rest";
 import { ChannelType, Routes } from "discord.js";
 import { InteractionTokens } from "../../../adapters/discord/interaction-tokens.js";
 import { DiscordPoster, nonceFor, type DiscordPosterOptions } from "../../../adapters/discord/poster.js";
 import { threadKey, userKey } from "../../../adapters/discord/thread-key.js";
-import type { OutgoingMessage } from "../../../src/messages/message.js";
+import type { OutgoingMessage } from "../../../src/core/messages/message.js";
 import { FakeDiscord, type DiscordCall } from "../../fakes/discord.js";
 
 /**
@@ -36,6 +35,16 @@ async function freshThread() {
 
 function poster(options: DiscordPosterOptions = {}): DiscordPoster {
   return new DiscordPoster(rest, discord.applicationId, options);
+}
+
+/**
+ * The poster's renewal timer and its clock on the test's hands, everything else (sockets, the REST
+ * client's own timers) real: a renewal happens when the test moves time on, and one that is no
+ * longer scheduled can be seen to be gone instead of waited for.
+ */
+function withTypingClock<T>(run: () => Promise<T>): Promise<T> {
+  jest.useFakeTimers({ doNotFake: ["hrtime", "nextTick", "performance", "queueMicrotask", "setImmediate", "clearImmediate", "setTimeout", "clearTimeout"] });
+  return run().finally(() => jest.useRealTimers());
 }
 
 const postsTo = (threadId: string) => discord.callsTo("POST", Routes.channelMessages(threadId));
@@ -97,23 +106,29 @@ describe("DiscordPoster", () => {
     const { threadId, key } = await freshThread();
     const typed = () => discord.callsTo("POST", Routes.channelTyping(threadId)).length;
     const subject = poster({ typingRefreshMs: 40, typingMaxMs: 5_000 });
-    expect(await subject.placeholder(key)).toBeUndefined();
-    await sleep(130);
-    expect(typed()).toBeGreaterThanOrEqual(2);
-    await subject.post(key, { kind: "interviewer", paragraphs: ["What would you clarify first?"] });
-    const atReply = typed();
-    await sleep(150);
-    expect(typed()).toBe(atReply);
+    await withTypingClock(async () => {
+      expect(await subject.placeholder(key)).toBeUndefined();
+      expect(typed()).toBe(1);
+      jest.advanceTimersByTime(130);
+      await discord.waitFor(() => typed() === 1 + 3);
+      await subject.post(key, { kind: "interviewer", paragraphs: ["What would you clarify first?"] });
+      // Nothing is left to renew it: however long the test waited, no renewal would come.
+      expect(jest.getTimerCount()).toBe(0);
+      expect(typed()).toBe(1 + 3);
+    });
   });
 
   test("renewals stop on their own after the longest a turn can take", async () => {
     const { threadId, key } = await freshThread();
-    await poster({ typingRefreshMs: 30, typingMaxMs: 100 }).placeholder(key);
-    await sleep(300);
-    const count = discord.callsTo("POST", Routes.channelTyping(threadId)).length;
-    expect(count).toBeLessThanOrEqual(1 + Math.ceil(100 / 30));
-    await sleep(100);
-    expect(discord.callsTo("POST", Routes.channelTyping(threadId))).toHaveLength(count);
+    const typed = () => discord.callsTo("POST", Routes.channelTyping(threadId)).length;
+    await withTypingClock(async () => {
+      await poster({ typingRefreshMs: 30, typingMaxMs: 100 }).placeholder(key);
+      // Renewals at 30, 60 and 90 ms; the one due at 120 would outlast the 100 ms a turn can take.
+      jest.advanceTimersByTime(300);
+      expect(jest.getTimerCount()).toBe(0);
+      await discord.waitFor(() => typed() === 1 + 3);
+      expect(typed()).toBeLessThanOrEqual(1 + Math.ceil(100 / 30));
+    });
   });
 
   test("a thread the bot cannot see rejects the post, so the caller can retry or report it", async () => {

@@ -3,10 +3,10 @@ import { REST } from "@discordjs/rest";
 import { Routes, type APIEmbed, type RESTPatchAPIWebhookWithTokenMessageJSONBody, type RESTPostAPIChannelMessageJSONBody } from "discord.js";
 import { escapeMarkdown } from "../../../adapters/discord/markdown.js";
 import { actionFromCustomId, customIdFor, DISCORD_LIMITS, embedSize, renderDiscord, teamButtonFromCustomId, type DiscordMessage } from "../../../adapters/discord/render.js";
-import { ACTIONS, mentionOf, type OutgoingMessage } from "../../../src/messages/message.js";
-import { buildSummary } from "../../../src/summary/build.js";
-import { RATING_LABELS, summaryMessage } from "../../../src/summary/message.js";
-import type { Summary } from "../../../src/summary/schema.js";
+import { ACTIONS, mentionOf, type OutgoingMessage } from "../../../src/core/messages/message.js";
+import { buildSummary } from "../../../src/voice/summary/build.js";
+import { RATING_LABELS, summaryMessage } from "../../../src/voice/summary/message.js";
+import type { Summary } from "../../../src/domain/summary.js";
 import { conversation } from "../../support/conversation.js";
 import { FakeDiscord } from "../../fakes/discord.js";
 

@@ -4,8 +4,8 @@ import { readReviewSubmission, reviewCustomId, reviewModal, reviewTargetFromCust
 import { threadFromLink } from "../../../adapters/discord/thread-key.js";
 import { RATINGS } from "../../../src/content/schemas.js";
 import { loadContent } from "../../../src/engine/context.js";
-import { UserInputError } from "../../../src/errors.js";
-import type { ReviewForm } from "../../../src/team/port.js";
+import { UserInputError } from "../../../src/core/errors.js";
+import type { ReviewForm } from "../../../src/features/team/port.js";
 import { fillModal, ModalSchema, type ModalAnswers } from "../../fakes/discord/modals.js";
 
 const { rubric } = loadContent();

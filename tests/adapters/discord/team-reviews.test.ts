@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { setTimeout as sleep } from "node:timers/promises";
 import { ComponentType, InteractionResponseType, MessageFlags, Routes } from "discord.js";
 import type { DiscordCall, ShownModal } from "../../fakes/discord.js";
 import { callbackFlags, callbackType, contentOf, customIds, DiscordWorld, messageOf, postedIn, shown } from "./team-world.js";
@@ -96,14 +95,26 @@ describe("reviewing a teammate's interview", () => {
     expect(contentOf(posted)).not.toMatch(/Strong ×1/);
   });
 
+  /**
+   * The sentinel that proves "nothing was posted": the teammate sends their review again, as it
+   * stands (so later tests see the same reviews); resolves, once the peer reviews are posted in the
+   * thread, with every call Discord got before them.
+   */
+  async function callsBeforeReviewAgain(): Promise<DiscordCall[]> {
+    const pressed = await world.press(world.people.teammate, messageOf(scorecard).id, `mock_team:review:${interviewId}`);
+    const aggregate = world.next((call) => postedIn(threadId)(call) && isAggregate(call));
+    await world.submit(world.people.teammate, pressed.payload);
+    const posted = await aggregate;
+    return world.discord.calls.slice(0, world.discord.calls.indexOf(posted));
+  }
+
   test("the candidate pressing Review on their own scorecard is refused privately, and nothing is posted", async () => {
     const before = world.discord.calls.filter(postedIn(threadId)).length;
     const pressed = await world.press(world.people.candidate, messageOf(scorecard).id, `mock_team:review:${interviewId}`);
     expect(callbackType(pressed.callback)).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(callbackFlags(pressed.callback)).toBe(MessageFlags.Ephemeral);
     expect(shown(pressed.callback)).toMatch(/You can't review your own interview/);
-    await sleep(300);
-    expect(world.discord.calls.filter(postedIn(threadId))).toHaveLength(before);
+    expect((await callsBeforeReviewAgain()).filter(postedIn(threadId))).toHaveLength(before);
   });
 
   test("someone who can't see the interview's channel is refused privately when they use its link, and nothing is posted", async () => {
@@ -117,9 +128,9 @@ describe("reviewing a teammate's interview", () => {
     // Discord was asked, not the button or the form: the member and the channel's overwrites.
     expect(world.discord.callsTo("GET", Routes.guildMember(world.discord.guild.id, outsider.id)).length).toBeGreaterThan(0);
     expect(world.discord.callsTo("GET", Routes.channel(channelId)).length).toBeGreaterThan(0);
-    await sleep(300);
-    expect(world.discord.calls.filter(postedIn(threadId))).toHaveLength(before);
-    expect(world.discord.calls.filter(postedIn(elsewhere.id))).toHaveLength(0);
+    const earlier = await callsBeforeReviewAgain();
+    expect(earlier.filter(postedIn(threadId))).toHaveLength(before);
+    expect(earlier.filter(postedIn(elsewhere.id))).toHaveLength(0);
   });
 
   test("a teammate reviews from the thread's link in another channel: the review lands in the interview's thread", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { InteractionResponseType, MessageFlags, Routes } from "discord.js";
 import { loadContent } from "../../../src/engine/context.js";
-import type { PracticeRepeat } from "../../../src/schedule/job.js";
+import type { PracticeRepeat } from "../../../src/infra/bullmq/practice-job.js";
 import type { DiscordCall } from "../../fakes/discord.js";
 import { callbackFlags, contentOf, customIds, DiscordWorld, hasInterviewButtons, messageOf, postedIn } from "./team-world.js";
 

@@ -5,7 +5,7 @@ import { DiscordPlatform } from "../../../adapters/discord/platform.js";
 import { loadConfig } from "../../../src/config/env.js";
 import { loadContent } from "../../../src/engine/context.js";
 import { silentLogger } from "../../../src/ops/logger.js";
-import { startService, type RunningService } from "../../../src/service/service.js";
+import { startService, type RunningService } from "../../../src/app/service.js";
 import type { CommandShape } from "../../fakes/discord/command-options.js";
 import { FakeDiscord, type DiscordCall, type ModalAnswers } from "../../fakes/discord.js";
 import { startRedis, type RedisServer } from "../../support/redis-server.js";

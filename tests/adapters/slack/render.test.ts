@@ -1,6 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
 import { renderSlack, SLACK_LIMITS } from "../../../adapters/slack/render.js";
-import type { OutgoingMessage } from "../../../src/messages/message.js";
+import type { OutgoingMessage } from "../../../src/core/messages/message.js";
 
 const json = (value: unknown) => JSON.stringify(value);
 

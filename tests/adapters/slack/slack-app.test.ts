@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { setTimeout as sleep } from "node:timers/promises";
 import { SlackPlatform } from "../../../adapters/slack/platform.js";
 import { loadConfig } from "../../../src/config/env.js";
 import { loadContent } from "../../../src/engine/context.js";
 import { silentLogger } from "../../../src/ops/logger.js";
-import { startService, type RunningService } from "../../../src/service/service.js";
+import { startService, type RunningService } from "../../../src/app/service.js";
 import { FakeSlack, type SlackCall } from "../../fakes/slack.js";
 import { startRedis, type RedisServer } from "../../support/redis-server.js";
+import { messageEventCallback } from "../../support/slack-payloads.js";
 import { SIGNING_SECRET, SlackSender } from "../../support/slack-requests.js";
+import { summariesSettled } from "../../support/sentinels.js";
 
 const CANDIDATE = "U0CANDIDATE";
 const TEAMMATE = "U0TEAMMATE";
@@ -50,17 +51,31 @@ async function startInterview(text = "senior fraud") {
   return { channel, threadTs, parent, first, reply };
 }
 
-const threadPosts = (channel: string, threadTs: string) => slack.calls.filter(inThread(channel, threadTs));
+const threadPosts = (channel: string, threadTs: string, calls = slack.calls) => calls.filter(inThread(channel, threadTs));
 const isPlaceholder = (call: SlackCall) => textOf(call) === "_thinking…_";
 /** What the thread shows as the interviewer's words: new posts, and placeholders turned into replies. */
-const repliesIn = (channel: string, threadTs: string) => {
-  const placeholders = new Set(threadPosts(channel, threadTs).filter(isPlaceholder).map((call) => String(call.response?.ts)));
-  return slack.calls.filter(
+const repliesIn = (channel: string, threadTs: string, calls = slack.calls) => {
+  const placeholders = new Set(threadPosts(channel, threadTs, calls).filter(isPlaceholder).map((call) => String(call.response?.ts)));
+  return calls.filter(
     (call) =>
       (inThread(channel, threadTs)(call) && !isPlaceholder(call)) ||
       (call.method === "chat.update" && call.body.channel === channel && placeholders.has(String(call.body.ts))),
   );
 };
+
+/**
+ * The sentinel that proves "nothing more was posted": the candidate presses Hint on the thread's
+ * first question; resolves, once the hint shows, with every call Slack got before it. A thread's
+ * events are answered in order, each reply delivered before the next turn runs, so whatever an
+ * earlier event caused is among them; a press shows no placeholder of its own.
+ */
+async function callsBeforeHint(channel: string, threadTs: string): Promise<SlackCall[]> {
+  const messageTs = String(threadPosts(channel, threadTs)[0]?.response?.ts);
+  const since = slack.calls.length;
+  await send.button({ user: CANDIDATE, channel, messageTs, threadTs, action: "hint" });
+  const hint = await slack.waitFor((call) => slack.calls.indexOf(call) >= since && (inThread(channel, threadTs)(call) || (call.method === "chat.update" && call.body.channel === channel)) && /Hint 1 of 4/.test(JSON.stringify(call.body)));
+  return slack.calls.slice(0, slack.calls.indexOf(hint));
+}
 
 describe("/mock-interview in a channel", () => {
   test("acks at once, posts a parent message, and asks the first question in its thread", async () => {
@@ -120,9 +135,9 @@ describe("thread replies", () => {
     const { channel, threadTs } = await startInterview();
     const before = threadPosts(channel, threadTs).length;
     await send.message({ user: TEAMMATE, channel, threadTs, text: "Nice start! I'd use a feature store." });
-    await sleep(800);
-    expect(threadPosts(channel, threadTs).length).toBe(before);
-    expect(slack.callsTo("chat.update").filter((call) => call.body.channel === channel)).toHaveLength(0);
+    const earlier = await callsBeforeHint(channel, threadTs);
+    expect(threadPosts(channel, threadTs, earlier).length).toBe(before);
+    expect(earlier.filter((call) => call.method === "chat.update" && call.body.channel === channel)).toHaveLength(0);
   });
 
   test("edits, bot posts and other subtypes are ignored", async () => {
@@ -130,8 +145,9 @@ describe("thread replies", () => {
     const before = threadPosts(channel, threadTs).length;
     await send.message({ user: CANDIDATE, channel, threadTs, text: "edited", subtype: "message_changed" });
     await send.message({ user: CANDIDATE, channel, threadTs, text: "from a bot", botId: "B0OTHER" });
-    await sleep(800);
-    expect(threadPosts(channel, threadTs).length).toBe(before);
+    const earlier = await callsBeforeHint(channel, threadTs);
+    expect(threadPosts(channel, threadTs, earlier).length).toBe(before);
+    expect(earlier.filter((call) => call.method === "chat.update" && call.body.channel === channel)).toHaveLength(0);
   });
 
   test("a retried event gets no second reply", async () => {
@@ -140,17 +156,20 @@ describe("thread replies", () => {
     const first = await send.message({ user: CANDIDATE, channel, threadTs, text: "Offline I'd use PR-AUC; online the fraud loss." });
     await send.message({ user: CANDIDATE, channel, threadTs, text: "Offline I'd use PR-AUC; online the fraud loss.", eventId: first.eventId, retry: 1 });
     await slack.waitFor((call) => call.method === "chat.update" && call.body.channel === channel);
-    await sleep(800);
-    expect(repliesIn(channel, threadTs).length).toBe(before + 1);
-    expect(threadPosts(channel, threadTs).filter(isPlaceholder)).toHaveLength(1);
+    const earlier = await callsBeforeHint(channel, threadTs);
+    expect(repliesIn(channel, threadTs, earlier).length).toBe(before + 1);
+    expect(threadPosts(channel, threadTs, earlier).filter(isPlaceholder)).toHaveLength(1);
   });
 
   test("a request with a bad signature is refused with 401 and does nothing", async () => {
-    const before = slack.calls.length;
-    const body = JSON.stringify({ type: "event_callback", team_id: slack.teamId, event_id: "EvForged", event: { type: "message", channel: "C0X", user: CANDIDATE, text: "hi", ts: "1.1", thread_ts: "1.0" } });
+    const { channel, threadTs } = await startInterview();
+    const before = threadPosts(channel, threadTs).length;
+    // The candidate's answer, as Slack would send it, but signed with another secret.
+    const body = JSON.stringify(messageEventCallback(slack, { user: CANDIDATE, channel, threadTs, text: "I'd frame it as binary classification." }, "EvForged"));
     expect((await send.forged(body, "application/json")).status).toBe(401);
-    await sleep(300);
-    expect(slack.calls.length).toBe(before);
+    const earlier = await callsBeforeHint(channel, threadTs);
+    expect(threadPosts(channel, threadTs, earlier).length).toBe(before);
+    expect(earlier.filter((call) => call.method === "chat.update" && call.body.channel === channel)).toHaveLength(0);
   });
 });
 
@@ -161,8 +180,9 @@ describe("buttons and the end of the interview", () => {
     await send.button({ user: TEAMMATE, channel, messageTs, threadTs, action: "end" });
     const refusal = await slack.waitFor((call) => call.method === "chat.postEphemeral" && call.body.channel === channel && call.body.user === TEAMMATE);
     expect(textOf(refusal)).toMatch(/Only ada, the candidate/);
-    await sleep(500);
-    expect(threadPosts(channel, threadTs).some((call) => /scorecard/i.test(textOf(call)))).toBe(false);
+    // The hint shows (an ended interview gives none), and nothing before it closed the interview.
+    const earlier = await callsBeforeHint(channel, threadTs);
+    expect(threadPosts(channel, threadTs, earlier).some((call) => /scorecard|that's the interview/i.test(textOf(call)))).toBe(false);
   });
 
   test("end from the candidate, pressed twice, posts one summary in the thread", async () => {
@@ -176,7 +196,8 @@ describe("buttons and the end of the interview", () => {
     ]);
     const summary = await slack.waitFor((call) => inThread(channel, threadTs)(call) && /Scorecard for ada/.test(JSON.stringify(call.body.blocks)), 10_000);
     expect(JSON.stringify(summary.body.blocks)).toMatch(/ML knowledge/);
-    await sleep(1_000);
+    // A scorecard comes only from a summary job; once none is left, the count is final.
+    await summariesSettled(redis);
     expect(threadPosts(channel, threadTs).filter((call) => /Scorecard for ada/.test(JSON.stringify(call.body.blocks)))).toHaveLength(1);
   });
 });

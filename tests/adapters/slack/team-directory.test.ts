@@ -3,7 +3,7 @@ import { webApi } from "@slack/bolt";
 import { SlackDirectory } from "../../../adapters/slack/directory.js";
 import { SlackPoster } from "../../../adapters/slack/poster.js";
 import { threadFromPermalink } from "../../../adapters/slack/thread-key.js";
-import { ConfigError, DependencyDownError } from "../../../src/errors.js";
+import { ConfigError, DependencyDownError } from "../../../src/core/errors.js";
 import { FakeSlack } from "../../fakes/slack.js";
 
 /** A 1×1 PNG, as the progress chart would be: the signature, IHDR, IDAT and IEND. */

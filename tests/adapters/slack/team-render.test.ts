@@ -4,7 +4,7 @@ import { renderSlack, teamActionOf } from "../../../adapters/slack/render.js";
 import { readReviewSubmission, reviewModal, REVIEW_CALLBACK_ID } from "../../../adapters/slack/review-modal.js";
 import { threadFromPermalink, userFromMention } from "../../../adapters/slack/thread-key.js";
 import { RATINGS } from "../../../src/content/schemas.js";
-import type { ReviewForm } from "../../../src/team/port.js";
+import type { ReviewForm } from "../../../src/features/team/port.js";
 import { modalProblems } from "../../fakes/slack/views.js";
 
 const json = (value: unknown) => JSON.stringify(value);

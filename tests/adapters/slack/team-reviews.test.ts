@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { SlackCall } from "../../fakes/slack.js";
 import { CANDIDATE, inThread, OUTSIDER, SECOND, shown, SlackWorld, TEAMMATE } from "../../support/slack-team.js";
 
@@ -23,6 +22,20 @@ async function pressReview(user: string, channel: string, threadTs: string, scor
   const pressed = await world.send.press({ user, channel, threadTs, blocks: scorecard.body.blocks, label: "Review", messageTs: String(scorecard.response?.ts) });
   expect(pressed.status).toBe(200);
   return { pressed, opened: () => world.slack.views.slice(views).find((view) => view.triggerId === pressed.triggerId) };
+}
+
+/**
+ * The sentinel that proves "nothing more was opened or posted": a teammate reviews the interview
+ * (Review, the form, submit); resolves, once the peer reviews are posted in the thread, with every
+ * call Slack got before them, which holds whatever the earlier press or submission did.
+ */
+async function callsBeforeAReview(channel: string, threadTs: string, scorecard: SlackCall): Promise<SlackCall[]> {
+  const { pressed, opened } = await pressReview(TEAMMATE, channel, threadTs, scorecard);
+  await world.slack.waitFor((call) => call.method === "views.open" && call.body.trigger_id === pressed.triggerId);
+  const posted = world.next((call) => inThread(channel, threadTs)(call) && isAggregate(call));
+  await world.send.submitView({ user: TEAMMATE, view: opened()!, answers: { "ML knowledge": "Solid" } });
+  const aggregate = await posted;
+  return world.slack.calls.slice(0, world.slack.calls.indexOf(aggregate));
 }
 
 describe("reviewing a teammate's interview from its scorecard", () => {
@@ -91,9 +104,9 @@ describe("reviewing a teammate's interview from its scorecard", () => {
     expect(refusal.body.response_type).toBe("ephemeral");
     expect(refusal.body.replace_original).toBe(false);
     expect(shown(refusal)).toMatch(/Only members of the channel/);
-    await sleep(300);
+    const earlier = await callsBeforeAReview(channel, threadTs, scorecard);
     expect(opened()).toBeUndefined();
-    expect(world.slack.calls.filter(inThread(channel, threadTs))).toHaveLength(before);
+    expect(earlier.filter(inThread(channel, threadTs))).toHaveLength(before);
   });
 
   test("the candidate cannot review their own interview", async () => {
@@ -104,9 +117,9 @@ describe("reviewing a teammate's interview from its scorecard", () => {
     const told = await refusal;
     expect(told.body.thread_ts).toBe(threadTs);
     expect(shown(told)).toMatch(/can't review your own interview/);
-    await sleep(300);
+    const earlier = await callsBeforeAReview(channel, threadTs, scorecard);
     expect(opened()).toBeUndefined();
-    expect(aggregatesIn(channel, threadTs)).toHaveLength(0);
+    expect(earlier.filter((call) => inThread(channel, threadTs)(call) && isAggregate(call))).toHaveLength(0);
   });
 
   test("/mock-interview review <link> opens the same modal for a member, and refuses someone outside the channel", async () => {
@@ -141,8 +154,8 @@ describe("reviewing a teammate's interview from its scorecard", () => {
     const view = opened()!;
     const submitted = await world.send.submitView({ user: TEAMMATE, view: { ...view, view: { ...view.view, private_metadata: '{"threadKey":""}' } }, answers: { "ML knowledge": "Solid" } });
     expect(submitted.ack).toEqual({ response_action: "errors", errors: { notes: expect.stringMatching(/out of date/) } });
-    await sleep(300);
-    expect(aggregatesIn(channel, threadTs)).toHaveLength(0);
+    const earlier = await callsBeforeAReview(channel, threadTs, scorecard);
+    expect(earlier.filter((call) => inThread(channel, threadTs)(call) && isAggregate(call))).toHaveLength(0);
   });
 
   test("when Slack will not show the reviewer an ephemeral message, the confirmation comes as a direct message", async () => {
@@ -185,10 +198,15 @@ describe("asking teammates for a review", () => {
   });
 
   test("a word that is not a mention is a usage error and nobody is messaged", async () => {
-    const before = world.slack.callsTo("conversations.open").length;
+    const messaged = (calls: SlackCall[]) => calls.filter((call) => call.method === "chat.postMessage" && [world.slack.dmChannel(TEAMMATE), world.slack.dmChannel(SECOND)].includes(String(call.body.channel)));
+    const before = messaged(world.slack.calls).length;
     const { reply } = await world.command(CANDIDATE, world.channel(), `review-request @grace <@${SECOND}|lin>`);
     expect(shown(reply)).toMatch(/"@grace" is not a mention of a teammate/);
-    await sleep(200);
-    expect(world.slack.callsTo("conversations.open")).toHaveLength(before);
+    // The sentinel: a request that does message someone; nobody was messaged before it.
+    const channel = world.channel();
+    await world.finishedInterview(channel);
+    const dm = world.next((call) => call.method === "chat.postMessage" && call.body.channel === world.slack.dmChannel(SECOND));
+    await world.command(CANDIDATE, channel, `review-request <@${SECOND}|lin>`);
+    expect(messaged(world.slack.calls.slice(0, world.slack.calls.indexOf(await dm)))).toHaveLength(before);
   });
 });

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { setTimeout as sleep } from "node:timers/promises";
 import { renderSlack } from "../../../adapters/slack/render.js";
 import { loadContent } from "../../../src/engine/context.js";
-import type { PracticeRepeat } from "../../../src/schedule/job.js";
-import { practicePrompt } from "../../../src/schedule/prompt.js";
+import type { PracticeRepeat } from "../../../src/infra/bullmq/practice-job.js";
+import { practicePrompt } from "../../../src/features/schedule/prompt.js";
 import type { SlackCall } from "../../fakes/slack.js";
 import { ADMIN, inThread, isPlaceholder, SECOND, shown, SlackWorld, TEAMMATE } from "../../support/slack-team.js";
 
@@ -78,8 +77,11 @@ describe("weekly practice in a channel", () => {
     const first = await world.slack.waitFor((call) => inThread(channel, threadTs)(call) && !isPlaceholder(call), 10_000);
     expect(shown(first)).toMatch(/Hi lin/);
 
-    await sleep(800);
-    const parents = world.slack.calls.filter((call) => call.method === "chat.postMessage" && call.body.channel === channel && /lin is practising/.test(shown(call)));
+    // The sentinel: a teammate's press of the same Start opens their interview; lin's second press opened nothing before it.
+    const sentinel = world.next((call) => call.method === "chat.postMessage" && call.body.channel === channel && call.body.thread_ts === undefined && /grace is practising/.test(shown(call)));
+    await world.send.press({ user: TEAMMATE, userName: "grace", channel, blocks: prompt.body.blocks, label: "Start", messageTs: String(prompt.response?.ts) });
+    const earlier = world.slack.calls.slice(0, world.slack.calls.indexOf(await sentinel));
+    const parents = earlier.filter((call) => call.method === "chat.postMessage" && call.body.channel === channel && /lin is practising/.test(shown(call)));
     expect(parents).toHaveLength(1);
   });
 

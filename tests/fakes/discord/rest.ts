@@ -109,6 +109,7 @@ export class FakeRest {
     const delay = this.delays.find((entry) => entry.method === request.method && entry.path.test(request.path) && entry.times > 0);
     if (delay) {
       delay.times -= 1;
+      // Pacing, not a verdict: Discord having the slow moment the test asked for.
       await new Promise((resolve) => setTimeout(resolve, delay.ms));
     }
     const failure = this.failures.find((entry) => entry.method === request.method && entry.path.test(request.path) && entry.times > 0);

@@ -1,0 +1,4 @@
+import { archiveContract } from "./archive.contract.js";
+import { eachImplementation } from "./implementations.js";
+
+eachImplementation(archiveContract);

@@ -1,0 +1,4 @@
+import { eachImplementation } from "./implementations.js";
+import { reviewsContract } from "./reviews.contract.js";
+
+eachImplementation(reviewsContract);

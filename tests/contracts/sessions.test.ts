@@ -1,0 +1,4 @@
+import { eachImplementation } from "./implementations.js";
+import { sessionsContract } from "./sessions.contract.js";
+
+eachImplementation(sessionsContract);

@@ -1,0 +1,4 @@
+import { eachImplementation } from "./implementations.js";
+import { userDataContract } from "./user-data.contract.js";
+
+eachImplementation(userDataContract);
