@@ -7,7 +7,7 @@ import { TERMINAL_PLATFORM, terminalThreadKey, terminalUserKey } from "./thread-
 export const TERMINAL_HINTS: PlatformHints = {
   title: "the terminal",
   space: "computer",
-  copyThreadLink: "run the practice command with --history to list your interviews",
+  copyThreadLink: "run npm run practice -- history to list your interviews",
   reviewWithLink: "review it from a chat platform, where teammates can",
   mentionTeammates: "Reviews by teammates happen on a chat platform.",
   inviteBot: "Run it in a terminal",
