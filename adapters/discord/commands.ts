@@ -10,9 +10,8 @@ import type {
 } from "discord.js";
 import type { ProblemBank } from "../../src/content/bank.js";
 import { parseLevel } from "../../src/content/bank.js";
-import { editDistance } from "../../src/content/fuzzy.js";
-import type { Problem } from "../../src/content/schemas.js";
 import { LEVELS, type Level } from "../../src/content/levels.js";
+import { suggestProblems, suggestTimezones } from "../../src/features/suggestions.js";
 import { clip } from "../../src/core/text/clip.js";
 
 export const COMMAND_NAME = "mock-interview";
@@ -163,42 +162,9 @@ export function commandDefinitions(scope: "guild" | "global"): RESTPostAPIChatIn
   return [{ ...MOCK_INTERVIEW_COMMAND, contexts: [IN_GUILDS], integration_types: [GUILD_INSTALL] }];
 }
 
-/**
- * Choices for the `problem` option as the user types: problems whose id, alias or title match
- * (exact names first, then prefixes and title words, then anywhere, then slips such as "frud"), only those suited
- * to `level` when one is chosen. Empty text lists the whole bank (for the level) in bank order.
- */
+/** Choices for the `problem` option as the user types (see suggestProblems), within Discord's 25 choices of 100 characters. */
 export function autocompleteProblems(bank: ProblemBank, typed: string, options: { level?: Level | undefined } = {}): APIApplicationCommandOptionChoice<string>[] {
-  const text = typed.trim().toLowerCase().replace(/\s+/g, " ");
-  const pool = options.level ? bank.forLevel(options.level) : [...bank.problems];
-  return pool
-    .map((problem, order) => ({ problem, order, rank: text ? matchRank(problem, text) : 0 }))
-    .filter((entry): entry is { problem: Problem; order: number; rank: number } => entry.rank !== undefined)
-    .sort((left, right) => left.rank - right.rank || left.order - right.order)
-    .slice(0, AUTOCOMPLETE_LIMITS.choices)
-    .map(({ problem }) => ({ name: clip(`${problem.title} (${problem.id})`, AUTOCOMPLETE_LIMITS.name), value: problem.id }));
-}
-
-function matchRank(problem: Problem, text: string): number | undefined {
-  const dashed = text.replace(/ /g, "-");
-  const names = [problem.id, ...problem.aliases];
-  const title = problem.title.toLowerCase();
-  if (names.includes(dashed)) return 0;
-  if (names.some((name) => name.startsWith(dashed))) return 1;
-  if (title.startsWith(text) || title.split(/\s+/).some((word) => word.startsWith(text))) return 2;
-  // One letter inside a word matches nearly everything; only prefixes count until there are two.
-  if (text.length >= 2 && (names.some((name) => name.includes(dashed)) || title.includes(text))) return 3;
-  if (dashed.length >= 4 && names.some((name) => isTypoOf(dashed, name))) return 4;
-  return undefined;
-}
-
-/**
- * Whether `typed` is a slip of the start of `name` ("frud" for "fraud"): the text so far against the
- * name's opening of about the same length, allowing one edit (two from six letters on).
- */
-function isTypoOf(typed: string, name: string): boolean {
-  const allowed = typed.length >= 6 ? 2 : 1;
-  return [typed.length - 1, typed.length, typed.length + 1].some((length) => editDistance(typed, name.slice(0, length)) <= allowed);
+  return suggestProblems(bank, typed, { ...options, limit: AUTOCOMPLETE_LIMITS.choices }).map((problem) => ({ name: clip(`${problem.title} (${problem.id})`, AUTOCOMPLETE_LIMITS.name), value: problem.id }));
 }
 
 /** What a `/mock-interview` invocation asks for, from its raw option values. */
@@ -219,18 +185,7 @@ export function readStartOptions(bank: ProblemBank, raw: { level?: string | null
   return { ...(level ? { level } : {}), ...(problem ? { problem } : {}), private: raw.private ?? false };
 }
 
-/** Time zones the runtime knows (what parseWeekly accepts), matching what was typed; UTC first when nothing is. */
+/** Choices for the `timezone` option as the user types (see suggestTimezones). */
 export function autocompleteTimezones(typed: string): APIApplicationCommandOptionChoice<string>[] {
-  const text = typed.trim().toLowerCase().replace(/\s+/g, "_");
-  const zones = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
-  const ranked = zones
-    .map((zone) => {
-      const name = zone.toLowerCase();
-      const city = name.slice(name.lastIndexOf("/") + 1);
-      const rank = !text ? 0 : name === text || city === text ? 0 : name.startsWith(text) || city.startsWith(text) ? 1 : name.includes(text) ? 2 : undefined;
-      return { zone, rank };
-    })
-    .filter((entry): entry is { zone: string; rank: number } => entry.rank !== undefined)
-    .sort((left, right) => left.rank - right.rank);
-  return ranked.slice(0, AUTOCOMPLETE_LIMITS.choices).map(({ zone }) => ({ name: zone.replace(/_/g, " "), value: zone }));
+  return suggestTimezones(typed, AUTOCOMPLETE_LIMITS.choices).map((zone) => ({ name: zone.replace(/_/g, " "), value: zone }));
 }

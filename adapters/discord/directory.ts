@@ -1,3 +1,4 @@
+import { platformSlow } from "../../src/features/copy.js";
 import { DiscordAPIError, type REST } from "@discordjs/rest";
 import { z } from "zod";
 import { DependencyDownError } from "../../src/core/errors.js";
@@ -87,7 +88,7 @@ export class DiscordDirectory implements Directory {
       return schema.parse(await this.rest.get(route));
     } catch (error) {
       if (error instanceof DiscordAPIError && (error.status === 404 || error.status === 403)) return undefined;
-      throw new DependencyDownError("Discord didn't answer a permission check just now. Please try again in a moment.", { cause: error });
+      throw new DependencyDownError(platformSlow({ title: "Discord" }), { cause: error });
     }
   }
 }

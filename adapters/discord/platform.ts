@@ -15,51 +15,45 @@ import {
   type Interaction,
   type Message,
 } from "discord.js";
-import { problemsMessage } from "../../src/features/slash-command.js";
 import { parseLevel, type ProblemBank } from "../../src/content/bank.js";
 import { ConfigError, DependencyDownError, UserInputError } from "../../src/core/errors.js";
 import type { Level } from "../../src/content/levels.js";
+import { errorMessage, spaceOnly, TEAM_UNAVAILABLE } from "../../src/features/copy.js";
+import type { FeatureDeps } from "../../src/features/host.js";
+import { RecentPresses } from "../../src/features/recent-presses.js";
+import { failureMessage, handleRequest, type Request } from "../../src/features/requests.js";
 import { pressEventId } from "../../src/ports/events.js";
 import type { Intake } from "../../src/ports/intake.js";
 import { silentLogger, type Logger } from "../../src/ops/logger.js";
 import type { ChatPlatform } from "../../src/app/platform.js";
 import type { TeamServices } from "../../src/features/team/port.js";
-import { autocompleteProblems, autocompleteTimezones, COMMAND_NAME, OPTION_NAMES, SUBCOMMANDS } from "./commands.js";
+import { autocompleteProblems, autocompleteTimezones, COMMAND_NAME, OPTION_NAMES } from "./commands.js";
 import type { DiscordConfig } from "./config.js";
 import { DiscordDirectory } from "./directory.js";
+import { callerOf, DiscordHost, DISCORD_HINTS } from "./host.js";
 import { InteractionTokens } from "./interaction-tokens.js";
-import { InterviewThreads } from "./interview-threads.js";
 import { DiscordPoster, type DiscordPosterOptions } from "./poster.js";
 import { actionFromCustomId } from "./render.js";
-import { discordHelpMessage } from "./replies.js";
 import { isReview, readRequest } from "./requests.js";
-import { errorMessage, failureMessage, replyPrivately, SOMETHING_WENT_WRONG, tell } from "./respond.js";
+import { replyPrivately, tell } from "./respond.js";
 import { DiscordTeamInteractions, isTeamComponent } from "./team-interactions.js";
 import { PLATFORM, threadKey, userKey } from "./thread-key.js";
-
-export { CANNOT_OPEN_THREAD } from "./respond.js";
-export { NOT_A_TEXT_CHANNEL, PRIVATE_REFUSED_NOTE } from "./interview-threads.js";
 
 /** Message Content is privileged: enable it under Bot → Privileged Gateway Intents, or answers arrive empty. */
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent] as const;
 
-export const START_FAILED = "Something went wrong while starting your interview. Please try again.";
-export const SERVER_ONLY = "Run /mock-interview in a server channel: interviews, reviews and schedules belong to a server.";
-export const TEAM_UNAVAILABLE = "Reviews, schedules and history aren't available right now (the team features are not running in this process). Please try again later.";
-
 /**
- * Discord as a chat platform: `/mock-interview start` opens a thread, members' thread messages and
- * button presses go to the intake, replies come back through the REST poster; the team subcommands,
- * buttons and the review modal go to the team services. Every interaction is acknowledged first
- * (Discord allows three seconds) and no handler holds interview or team logic.
+ * Discord as a chat platform: members' thread messages and interview button presses go to the
+ * intake, replies come back through the REST poster; every command is decoded and handed to
+ * src/features, and its reply drawn (DiscordTeamInteractions for team buttons and the review form).
+ * Every interaction is acknowledged first (Discord allows three seconds).
  */
 export class DiscordPlatform implements ChatPlatform {
   readonly name = PLATFORM;
   readonly poster: DiscordPoster;
   readonly directory: DiscordDirectory;
   private readonly tokens = new InteractionTokens();
-  private readonly threads: InterviewThreads;
-  private team: DiscordTeamInteractions | undefined;
+  private readonly team: DiscordTeamInteractions;
   private client: Client | undefined;
 
   constructor(
@@ -71,11 +65,11 @@ export class DiscordPlatform implements ChatPlatform {
     const rest = new REST({ version: "10", ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}) }).setToken(config.DISCORD_TOKEN);
     this.poster = new DiscordPoster(rest, config.DISCORD_APPLICATION_ID, { ...posterOptions, tokens: this.tokens });
     this.directory = new DiscordDirectory(rest);
-    this.threads = new InterviewThreads(bank, logger);
+    this.team = new DiscordTeamInteractions(logger);
   }
 
   async start(intake: Intake, team?: TeamServices): Promise<void> {
-    this.team = team ? new DiscordTeamInteractions(team, this.threads, intake, this.bank, this.logger) : undefined;
+    const deps: FeatureDeps = { intake, bank: this.bank, services: team, logger: this.logger, presses: new RecentPresses() };
     const client = new Client({
       intents: [...INTENTS],
       // Every interview thread would keep up to 200 messages in memory by default; Redis already
@@ -84,7 +78,7 @@ export class DiscordPlatform implements ChatPlatform {
       sweepers: { ...Options.DefaultSweeperSettings, messages: { interval: 3_600, lifetime: 1_800 } },
       ...(this.config.DISCORD_API_URL ? { rest: { api: this.config.DISCORD_API_URL } } : {}),
     });
-    client.on(Events.InteractionCreate, (interaction) => void this.guard(this.onInteraction(interaction, intake), "interaction"));
+    client.on(Events.InteractionCreate, (interaction) => void this.guard(this.onInteraction(interaction, intake, deps), "interaction"));
     client.on(Events.MessageCreate, (message) => void this.guard(this.onMessage(message, intake), "message"));
     // An 'error' event without a listener would throw and take the process down with it.
     client.on(Events.Error, (error) => this.logger.warn({ platform: PLATFORM, err: error.message }, "discord client error"));
@@ -124,49 +118,34 @@ export class DiscordPlatform implements ChatPlatform {
     }
   }
 
-  private async onInteraction(interaction: Interaction, intake: Intake): Promise<void> {
-    if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) return this.onCommand(interaction, intake);
+  private async onInteraction(interaction: Interaction, intake: Intake, deps: FeatureDeps): Promise<void> {
+    if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) return this.onCommand(interaction, deps);
     if (interaction.isAutocomplete() && interaction.commandName === COMMAND_NAME) return this.onAutocomplete(interaction);
-    if (interaction.isButton()) return this.onButton(interaction, intake);
+    if (interaction.isButton()) return this.onButton(interaction, intake, deps);
     if (interaction.isModalSubmit() && interaction.inGuild() && isTeamComponent(interaction.customId)) {
-      return this.team ? this.team.modal(interaction) : replyPrivately(interaction, errorMessage(TEAM_UNAVAILABLE));
+      return deps.services ? this.team.modal(interaction, deps) : replyPrivately(interaction, errorMessage(TEAM_UNAVAILABLE));
     }
   }
 
-  private async onCommand(interaction: ChatInputCommandInteraction, intake: Intake): Promise<void> {
+  private async onCommand(interaction: ChatInputCommandInteraction, deps: FeatureDeps): Promise<void> {
     // Review answers with a modal, which must be the first response: it is the one not deferred.
-    if (isReview(interaction) && interaction.inGuild()) {
-      return this.team ? this.team.review(interaction) : replyPrivately(interaction, errorMessage(TEAM_UNAVAILABLE));
-    }
+    if (isReview(interaction) && interaction.inGuild()) return this.team.review(interaction, deps);
     // Ephemeral: the caller alone reads the outcome; the channel sees the interview's own message.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const host = new DiscordHost(interaction, this.logger);
+    let request: Request;
     try {
-      await this.runCommand(interaction, intake);
+      request = readRequest(interaction, this.bank);
     } catch (error) {
-      // A bad problem name, a refusal and the like: the caller reads why. Anything else is logged once.
-      const sub = interaction.options.getSubcommand(false);
-      const opening = sub === null || sub === SUBCOMMANDS.start || sub === SUBCOMMANDS.focus;
-      await tell(interaction, failureMessage(error, this.logger, opening ? START_FAILED : SOMETHING_WENT_WRONG));
+      return tell(interaction, failureMessage(error, host, this.logger, "command"));
     }
-  }
-
-  private async runCommand(interaction: ChatInputCommandInteraction, intake: Intake): Promise<void> {
-    const request = readRequest(interaction, this.bank);
-    switch (request.kind) {
-      case "help":
-        return tell(interaction, discordHelpMessage());
-      case "problems":
-        return tell(interaction, problemsMessage(this.bank));
-      case "start":
-        return this.threads.open(interaction, intake, request.options);
-      case "review":
-        // Review in a server is answered with a modal before this point; this is a DM.
-        return tell(interaction, errorMessage(SERVER_ONLY));
-      default:
-        if (!interaction.inGuild()) return tell(interaction, errorMessage(SERVER_ONLY));
-        if (!this.team) return tell(interaction, errorMessage(TEAM_UNAVAILABLE));
-        return this.team.command(interaction, request);
-    }
+    // Interviews, reviews and schedules belong to a server; a direct message gets help and the problem list only.
+    if (!interaction.inGuild() && request.kind !== "help" && request.kind !== "problems") return tell(interaction, errorMessage(spaceOnly(DISCORD_HINTS)));
+    const reply = await handleRequest(request, callerOf(interaction), host, deps);
+    if (reply.kind === "tell" || reply.kind === "replace") await tell(interaction, reply.message);
+    // A form cannot follow a deferral; only review asks for one, and it is answered above.
+    else if (reply.kind === "review-form") this.logger.warn({ platform: PLATFORM }, "a deferred command asked for a form");
+    else await interaction.deleteReply();
   }
 
   private async onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -191,11 +170,9 @@ export class DiscordPlatform implements ChatPlatform {
     });
   }
 
-  private async onButton(interaction: ButtonInteraction, intake: Intake): Promise<void> {
+  private async onButton(interaction: ButtonInteraction, intake: Intake, deps: FeatureDeps): Promise<void> {
     // Team buttons answer in their own ways (a modal cannot follow a deferral).
-    if (isTeamComponent(interaction.customId) && interaction.inGuild()) {
-      return this.team ? this.team.button(interaction) : replyPrivately(interaction, errorMessage(TEAM_UNAVAILABLE));
-    }
+    if (isTeamComponent(interaction.customId) && interaction.inGuild()) return this.team.button(interaction, deps);
     // Acknowledged before anything else, so Discord never shows "This interaction failed".
     await interaction.deferUpdate();
     const action = actionFromCustomId(interaction.customId);

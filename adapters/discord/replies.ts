@@ -1,12 +1,11 @@
+import { interviewThreadName } from "../../src/features/copy.js";
 import type { BaseMessageOptions, MessageMentionOptions } from "discord.js";
-import { helpMessage, SLASH_USAGE, TEAM_USAGE } from "../../src/features/slash-command.js";
-import type { OutgoingMessage } from "../../src/core/messages/message.js";
 import { clip } from "../../src/core/text/clip.js";
 import { safeText } from "../../src/core/text/safe.js";
 import { LEVEL_CHOICE_NAMES } from "./commands.js";
 import type { DiscordMessage } from "./render.js";
 
-/** Slack's usage line speaks of typed words; on Discord the same choices are the subcommands' options. */
+/** The typed-words usage in help speaks of words; on Discord the same choices are the subcommands' options (PlatformHints.usage). */
 export const DISCORD_USAGE = `Usage: /mock-interview start [level] [problem] [private], e.g. level: ${LEVEL_CHOICE_NAMES.senior}, problem: fraud. Leave problem empty for one suited to your level; set private to hold the interview in a private thread.
 Also: /mock-interview problems, /mock-interview help.`;
 
@@ -22,15 +21,9 @@ export const DISCORD_TEAM_USAGE = [
   "• /mock-interview forget-me: delete everything stored about your interviews (asks first)",
 ].join("\n");
 
-export function discordHelpMessage(): OutgoingMessage {
-  const help = helpMessage();
-  const discord: Record<string, string> = { [SLASH_USAGE]: DISCORD_USAGE, [TEAM_USAGE]: DISCORD_TEAM_USAGE };
-  return { ...help, paragraphs: help.paragraphs.map((paragraph) => discord[paragraph] ?? paragraph) };
-}
-
 /** Discord allows thread names of 1 to 100 characters; a thread name is plain text, so it is only made safe to show. */
 export function threadName(candidateName: string, problemTitle: string | undefined): string {
-  return clip(safeText(`Mock interview · ${candidateName}${problemTitle ? ` · ${problemTitle}` : ""}`), 100);
+  return clip(safeText(interviewThreadName(candidateName, problemTitle)), 100);
 }
 
 /** A rendered message as discord.js's send/edit options (camel-cased mentions; the rest is API-shaped already). */

@@ -1,16 +1,10 @@
 import type { ChatInputCommandInteraction } from "discord.js";
 import type { ProblemBank } from "../../src/content/bank.js";
 import { UserInputError } from "../../src/core/errors.js";
-import type { SlashRequest } from "../../src/features/slash-command.js";
+import { botCannotReview } from "../../src/features/copy.js";
+import type { Request } from "../../src/features/requests.js";
 import { parseWeekly } from "../../src/features/schedule/cadence.js";
-import { OPTION_NAMES, readStartOptions, SCHEDULE_GROUP, SCHEDULE_SUBCOMMANDS, SUBCOMMANDS, type StartOptions } from "./commands.js";
-
-/**
- * What a `/mock-interview` invocation asks for, read from its subcommand and options: the same
- * requests as Slack's text, except that start carries Discord's options (private threads) and
- * review-request carries Discord user ids, without repeats.
- */
-export type DiscordRequest = Exclude<SlashRequest, { kind: "start" }> | { kind: "start"; options: StartOptions };
+import { OPTION_NAMES, readStartOptions, SCHEDULE_GROUP, SCHEDULE_SUBCOMMANDS, SUBCOMMANDS } from "./commands.js";
 
 /** Whether the invocation is `review`, which must answer with a modal and so cannot be deferred. */
 export function isReview(interaction: ChatInputCommandInteraction): boolean {
@@ -18,10 +12,11 @@ export function isReview(interaction: ChatInputCommandInteraction): boolean {
 }
 
 /**
- * Reads the invocation. Options Discord validated (choices, required users) are read as given; free
+ * Reads the invocation as the features' request: the same requests as typed words, with start's
+ * private option, and review-request carrying Discord user ids without repeats. Options Discord validated (choices, required users) are read as given; free
  * text (a problem name, a time, a time zone) is checked here, and bad input is a UserInputError.
  */
-export function readRequest(interaction: ChatInputCommandInteraction, bank: ProblemBank): DiscordRequest {
+export function readRequest(interaction: ChatInputCommandInteraction, bank: ProblemBank): Request {
   const { options } = interaction;
   if (options.getSubcommandGroup(false) === SCHEDULE_GROUP) {
     const sub = options.getSubcommand(true);
@@ -59,15 +54,12 @@ export function readRequest(interaction: ChatInputCommandInteraction, bank: Prob
 }
 
 /** Discord has no free text for start, so "help" and "problems" typed as the problem still answer as before. */
-function readStart(interaction: ChatInputCommandInteraction, bank: ProblemBank): DiscordRequest {
+function readStart(interaction: ChatInputCommandInteraction, bank: ProblemBank): Request {
   const problem = interaction.options.getString(OPTION_NAMES.problem);
   const word = problem?.trim().toLowerCase();
   if (word === "help" || word === "?") return { kind: "help" };
   if (word === "problems" || word === "list") return { kind: "problems" };
-  return {
-    kind: "start",
-    options: readStartOptions(bank, { level: interaction.options.getString(OPTION_NAMES.level), problem, private: interaction.options.getBoolean(OPTION_NAMES.private) }),
-  };
+  return { kind: "start", ...readStartOptions(bank, { level: interaction.options.getString(OPTION_NAMES.level), problem, private: interaction.options.getBoolean(OPTION_NAMES.private) }) };
 }
 
 /** The users picked, without repeats. A bot cannot review (nor read a direct message), so naming one is a mistake to point out. */
@@ -77,6 +69,6 @@ function readReviewers(interaction: ChatInputCommandInteraction): string[] {
     return user ? [user] : [];
   });
   const bot = users.find((user) => user.bot);
-  if (bot) throw new UserInputError(`${bot.displayName} is a bot and can't review interviews. Pick teammates instead.`);
+  if (bot) throw new UserInputError(botCannotReview(bot.displayName));
   return [...new Set(users.map((user) => user.id))];
 }

@@ -1,8 +1,9 @@
+import { missingPermission } from "../../src/features/copy.js";
 import type { webApi } from "@slack/bolt";
 import { ConfigError, DependencyDownError } from "../../src/core/errors.js";
 import type { Directory } from "../../src/ports/directory.js";
 import { ExpiringCache } from "../shared/expiring-cache.js";
-import { slackErrorCode } from "./replies.js";
+import { slackErrorCode } from "./error-code.js";
 import { parseDestination, parseThreadKey, slackUserId } from "./thread-key.js";
 
 /** Errors meaning "the bot cannot see this channel", so nobody can be shown to be a member. */
@@ -12,8 +13,10 @@ const CANNOT_SEE = new Set(["channel_not_found", "not_in_channel", "method_not_s
  * An install authorised before team practice lacks the read scopes: that is the operator's to fix,
  * and must not read as "you are not a member" to every reviewer.
  */
-export const MISSING_SCOPE_MESSAGE =
-  "I'm missing a Slack permission (channels:read, groups:read or users:read) needed for team practice. Ask a workspace admin to update the app from adapters/slack/manifest.yml and reinstall it.";
+export const MISSING_SCOPE_MESSAGE = missingPermission(
+  "a Slack permission (channels:read, groups:read or users:read)",
+  "Ask a workspace admin to update the app from adapters/slack/manifest.yml and reinstall it.",
+);
 
 export interface SlackDirectoryOptions {
   /** How long a channel's member list is reused before asking Slack again. @defaultValue 30000 */

@@ -12,9 +12,13 @@ import {
   type SlackEventMiddlewareArgs,
   type ViewSubmitAction,
 } from "@slack/bolt";
-import { helpMessage, parseSlashText, problemsMessage, type SlashRequest } from "../../src/features/slash-command.js";
+import { parseSlashText } from "../../src/features/slash-command.js";
 import type { ProblemBank } from "../../src/content/bank.js";
 import { ConfigError, DependencyDownError } from "../../src/core/errors.js";
+import { TEAM_UNAVAILABLE } from "../../src/features/copy.js";
+import type { Caller, FeatureDeps } from "../../src/features/host.js";
+import { RecentPresses } from "../../src/features/recent-presses.js";
+import { failureMessage, handleRequest, type Request } from "../../src/features/requests.js";
 import { pressEventId } from "../../src/ports/events.js";
 import type { Intake } from "../../src/ports/intake.js";
 import { ACTIONS, type Action, type OutgoingMessage } from "../../src/core/messages/message.js";
@@ -24,25 +28,22 @@ import type { TeamServices } from "../../src/features/team/port.js";
 import { boltLogger } from "./bolt-logger.js";
 import { JOB_POLICY, REPLY_POLICY, type SlackConfig, type WebApiPolicy } from "./config.js";
 import { SlackDirectory } from "./directory.js";
+import { Slots } from "./host.js";
 import { fromSlackMarkup } from "./incoming-text.js";
-import { SlackInterviews } from "./interviews.js";
 import { SlackPoster } from "./poster.js";
 import { ACTION_PREFIX, TEAM_ACTION_PREFIX } from "./render.js";
-import { failureMessage } from "./replies.js";
 import { REVIEW_CALLBACK_ID } from "./review-modal.js";
 import { SlackTeam } from "./team.js";
-import { threadKey, userKey } from "./thread-key.js";
+import { channelKey, threadKey, userKey } from "./thread-key.js";
 import { SlackWebClient, webClientOptions } from "./web-client.js";
 
 export const COMMAND = "/mock-interview";
 
-const TEAM_UNAVAILABLE = "Team practice is not available here: this process runs without the team features.";
-
 /**
  * Slack as a chat platform: `/mock-interview` opens a thread under a parent message, thread replies
- * and buttons go to the intake, replies come back through the Web API poster; the team
- * sub-commands, buttons and the review modal go to SlackTeam. Every handler acks first, so Slack's
- * three seconds are never at risk, and holds no interview or team logic.
+ * and buttons go to the intake, replies come back through the Web API poster; every other request
+ * is decoded and handed to src/features, and its reply drawn (SlackTeam for buttons and the review
+ * modal). Every handler acks first, so Slack's three seconds are never at risk.
  */
 export class SlackPlatform implements ChatPlatform {
   readonly name = "slack";
@@ -51,7 +52,7 @@ export class SlackPlatform implements ChatPlatform {
   readonly jobPoster: SlackPoster;
   readonly directory: SlackDirectory;
   private readonly client: webApi.WebClient;
-  private readonly interviews: SlackInterviews;
+  private readonly team: SlackTeam;
   private readonly replyPolicy: WebApiPolicy;
   private app: App | undefined;
   private server: Server | undefined;
@@ -67,7 +68,7 @@ export class SlackPlatform implements ChatPlatform {
     const jobClient = new SlackWebClient(config.botToken, { apiUrl: config.apiUrl, policy: { ...JOB_POLICY, ...config.policies?.jobs }, logger });
     this.jobPoster = new SlackPoster(jobClient, this.poster.names);
     this.directory = new SlackDirectory(this.client);
-    this.interviews = new SlackInterviews(this.client, bank, logger);
+    this.team = new SlackTeam(this.client, this.poster, new Slots(8), logger);
   }
 
   /** The HTTP receiver's port once started (HTTP mode only). */
@@ -86,17 +87,13 @@ export class SlackPlatform implements ChatPlatform {
       connection.mode === "socket"
         ? new App({ token: this.config.botToken, appToken: connection.appToken, socketMode: true, clientOptions, logger })
         : new App({ token: this.config.botToken, receiver: new HTTPReceiver({ signingSecret: connection.signingSecret, endpoints: "/slack/events", logger }), clientOptions, logger });
-    const team = services ? new SlackTeam({ client: this.client, services, interviews: this.interviews, intake, poster: this.poster, logger: this.logger }) : undefined;
-    app.command(COMMAND, (args) => this.onCommand(args, intake, team));
+    const deps: FeatureDeps = { intake, bank: this.bank, services, logger: this.logger, presses: new RecentPresses() };
+    app.command(COMMAND, (args) => this.onCommand(args, deps));
     app.event("message", (args) => this.onMessage(args, intake));
     app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION_PREFIX}`), (args) => this.onAction(args, intake));
-    app.action<BlockAction<ButtonAction>>(new RegExp(`^${TEAM_ACTION_PREFIX}`), async (args) => {
-      if (team) return team.action(args);
-      await args.ack();
-      await args.respond({ response_type: "ephemeral", replace_original: false, text: TEAM_UNAVAILABLE });
-    });
+    app.action<BlockAction<ButtonAction>>(new RegExp(`^${TEAM_ACTION_PREFIX}`), (args) => this.team.action(args, deps));
     app.view<ViewSubmitAction>({ callback_id: REVIEW_CALLBACK_ID, type: "view_submission" }, async (args) => {
-      if (team) return team.submission(args);
+      if (services) return this.team.submission(args, deps);
       await args.ack({ response_action: "errors", errors: { notes: TEAM_UNAVAILABLE } });
     });
     app.error(async (error) => {
@@ -117,7 +114,7 @@ export class SlackPlatform implements ChatPlatform {
     this.app = undefined;
   }
 
-  private async onCommand({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs, intake: Intake, team: SlackTeam | undefined): Promise<void> {
+  private async onCommand({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs, deps: FeatureDeps): Promise<void> {
     await ack();
     // Acks first: the work after them waits its turn (starts go a few at a time), so a burst of
     // commands is acknowledged within Slack's three seconds before any of them starts an interview.
@@ -127,35 +124,26 @@ export class SlackPlatform implements ChatPlatform {
         await respond({ response_type: "ephemeral", replace_original: false, text: part.text, blocks: part.blocks });
       }
     };
-    let request: SlashRequest;
+    const host = this.team.host(command.team_id, command.channel_id);
+    let request: Request;
     try {
       request = parseSlashText(command.text, this.bank);
     } catch (error) {
-      return tell(failureMessage(error, this.logger, "slash command"));
+      return tell(failureMessage(error, host, this.logger, "slash command"));
     }
-    switch (request.kind) {
-      case "help":
-        return tell(helpMessage());
-      case "problems":
-        return tell(problemsMessage(this.bank));
-      case "start":
-        try {
-          await this.interviews.start(intake, {
-            eventId: command.trigger_id,
-            team: command.team_id,
-            channel: command.channel_id,
-            user: command.user_id,
-            userName: command.user_name,
-            ...(request.level ? { level: request.level } : {}),
-            ...(request.problem ? { problem: request.problem } : {}),
-          });
-        } catch (error) {
-          await tell(failureMessage(error, this.logger, "start"));
-        }
-        return;
-      default:
-        if (!team) return tell({ kind: "error", paragraphs: [TEAM_UNAVAILABLE] });
-        return team.command(request, command, tell);
+    const caller: Caller = {
+      user: userKey(command.team_id, command.user_id),
+      name: command.user_name,
+      mention: command.user_name,
+      channel: channelKey(command.team_id, command.channel_id),
+      eventId: command.trigger_id,
+    };
+    const reply = await handleRequest(request, caller, host, deps);
+    try {
+      // A slash command's reply has no message of its own to replace: a replacement is told.
+      await this.team.deliver(reply, { triggerId: command.trigger_id, tell, replace: tell });
+    } catch (error) {
+      await tell(failureMessage(error, host, this.logger, request.kind));
     }
   }
 

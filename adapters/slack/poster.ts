@@ -3,7 +3,7 @@ import type { OutgoingMessage } from "../../src/core/messages/message.js";
 import type { Image, Poster, PostOptions } from "../../src/ports/poster.js";
 import { SlackNames } from "./names.js";
 import { captionText, renderSlack, type SlackMessage } from "./render.js";
-import { slackErrorCode } from "./replies.js";
+import { slackErrorCode } from "./error-code.js";
 import { parseDestination, parseThreadKey, slackUserId } from "./thread-key.js";
 
 export const PLACEHOLDER_TEXT = "_thinking…_";

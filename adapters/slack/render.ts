@@ -1,3 +1,4 @@
+import { CONTINUED } from "../../src/features/copy.js";
 import type { types } from "@slack/bolt";
 import { ACTION_LABELS, MENTION_TOKEN, plainText, TEAM_ACTIONS, type Action, type Button, type OutgoingMessage, type TeamAction } from "../../src/core/messages/message.js";
 import { clip, graphemePrefix } from "../../src/core/text/clip.js";
@@ -78,7 +79,7 @@ export function renderSlack(message: OutgoingMessage, names: UserNames = NO_NAME
   const room = SLACK_LIMITS.blocks - controls.length;
   const messages: SlackMessage[] = [];
   for (let start = 0; start < blocks.length || messages.length === 0; start += room) {
-    messages.push({ text: messages.length === 0 ? text : "(continued)", blocks: blocks.slice(start, start + room) });
+    messages.push({ text: messages.length === 0 ? text : CONTINUED, blocks: blocks.slice(start, start + room) });
   }
   const last = messages[messages.length - 1];
   if (last) last.blocks.push(...controls);

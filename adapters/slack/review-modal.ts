@@ -1,7 +1,8 @@
 import type { types, ViewOutput } from "@slack/bolt";
 import { z } from "zod";
-import { RatingSchema, type DimensionId } from "../../src/content/schemas.js";
-import { ReviewInputSchema, type ReviewForm, type ReviewInput } from "../../src/features/team/port.js";
+import { DIMENSION_IDS, RatingSchema, type DimensionId, type Rating } from "../../src/content/schemas.js";
+import { commentLabel, commentTooLong, FORM_OUT_OF_DATE, notesTooLong, REVIEW_FORM } from "../../src/features/copy.js";
+import type { ReviewForm, ReviewInput } from "../../src/features/team/port.js";
 import { RATING_LABELS } from "../../src/voice/summary/message.js";
 import { clip } from "../../src/core/text/clip.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
@@ -9,7 +10,9 @@ import { escapeMrkdwn } from "./mrkdwn.js";
 export const REVIEW_CALLBACK_ID = "mock_team_review";
 
 /** Block Kit's limits for modals (https://docs.slack.dev/reference/views/modal-views). */
-const MODAL_LIMITS = { title: 24, label: 2_000, privateMetadata: 3_000 } as const;
+const MODAL_LIMITS = { title: 24, label: 2_000, privateMetadata: 3_000, blocks: 100 } as const;
+/** Two blocks a dimension plus the intro and the notes: what one modal holds, checked at start-up (see slackModule). */
+export const MAX_REVIEW_DIMENSIONS = (MODAL_LIMITS.blocks - 2) / 2;
 const COMMENT_MAX = 1_000;
 const NOTES_MAX = 3_000;
 
@@ -21,8 +24,12 @@ const NOTES_ACTION = "notes";
 const ratingBlock = (dimension: DimensionId) => `rating:${dimension}`;
 const commentBlock = (dimension: DimensionId) => `comment:${dimension}`;
 
-/** What the modal carries back on submission: which interview, never who reviews (that is the submitter). */
-const MetadataSchema = z.object({ threadKey: z.string().min(1), interviewId: z.string().min(1) });
+/**
+ * What the modal carries back on submission: which interview and the form's dimensions, never who
+ * reviews (that is the submitter). The dimensions travel with the form so its answers are read
+ * against the rubric it was drawn from, however many dimensions that has.
+ */
+const MetadataSchema = z.object({ threadKey: z.string().min(1), interviewId: z.string().min(1), dimensions: z.array(z.string().min(1)).optional() });
 
 /**
  * The review form as a modal: per dimension a named-rating select and an optional comment, then
@@ -36,7 +43,7 @@ export function reviewModal(form: ReviewForm): types.ModalView {
       type: "section",
       text: {
         type: "mrkdwn",
-        text: `*${escapeMrkdwn(form.candidateName)}*${form.problemTitle ? ` · ${escapeMrkdwn(form.problemTitle)}` : ""}\nRate what you saw in the thread. Every field is optional: skip a dimension the interview did not show.`,
+        text: `*${escapeMrkdwn(form.candidateName)}*${form.problemTitle ? ` · ${escapeMrkdwn(form.problemTitle)}` : ""}\n${REVIEW_FORM.intro}`,
       },
     },
   ];
@@ -52,7 +59,7 @@ export function reviewModal(form: ReviewForm): types.ModalView {
         element: {
           type: "static_select",
           action_id: RATING_ACTION,
-          placeholder: { type: "plain_text", text: "Choose a rating" },
+          placeholder: { type: "plain_text", text: REVIEW_FORM.choose },
           options: form.ratings.map(option),
           ...(rating ? { initial_option: option(rating) } : {}),
         },
@@ -61,12 +68,12 @@ export function reviewModal(form: ReviewForm): types.ModalView {
         type: "input",
         block_id: commentBlock(dimension.id),
         optional: true,
-        label: { type: "plain_text", text: clip(`${dimension.title}: what you saw`, MODAL_LIMITS.label) },
+        label: { type: "plain_text", text: clip(commentLabel(dimension.title), MODAL_LIMITS.label) },
         element: {
           type: "plain_text_input",
           action_id: COMMENT_ACTION,
           max_length: COMMENT_MAX,
-          placeholder: { type: "plain_text", text: "A quote or moment from the thread" },
+          placeholder: { type: "plain_text", text: REVIEW_FORM.commentPlaceholder },
           ...(comment ? { initial_value: comment } : {}),
         },
       },
@@ -76,7 +83,7 @@ export function reviewModal(form: ReviewForm): types.ModalView {
     type: "input",
     block_id: NOTES_BLOCK,
     optional: true,
-    label: { type: "plain_text", text: "Overall notes" },
+    label: { type: "plain_text", text: REVIEW_FORM.notes },
     element: {
       type: "plain_text_input",
       action_id: NOTES_ACTION,
@@ -85,14 +92,15 @@ export function reviewModal(form: ReviewForm): types.ModalView {
       ...(existing?.notes ? { initial_value: existing.notes } : {}),
     },
   });
-  const metadata = JSON.stringify({ threadKey: form.threadKey, interviewId: form.interviewId } satisfies z.infer<typeof MetadataSchema>);
+  if (blocks.length > MODAL_LIMITS.blocks) throw new RangeError(`${form.dimensions.length} dimensions do not fit one Slack modal (${MAX_REVIEW_DIMENSIONS} at most)`);
+  const metadata = JSON.stringify({ threadKey: form.threadKey, interviewId: form.interviewId, dimensions: form.dimensions.map((dimension) => dimension.id) } satisfies z.infer<typeof MetadataSchema>);
   if (metadata.length > MODAL_LIMITS.privateMetadata) throw new RangeError("review modal metadata is too long");
   return {
     type: "modal",
     callback_id: REVIEW_CALLBACK_ID,
-    title: { type: "plain_text", text: existing ? "Edit your review" : "Review interview" },
-    submit: { type: "plain_text", text: existing ? "Save review" : "Submit review" },
-    close: { type: "plain_text", text: "Cancel" },
+    title: { type: "plain_text", text: existing ? REVIEW_FORM.editTitle : REVIEW_FORM.title },
+    submit: { type: "plain_text", text: existing ? REVIEW_FORM.save : REVIEW_FORM.submit },
+    close: { type: "plain_text", text: REVIEW_FORM.cancel },
     private_metadata: metadata,
     blocks,
   };
@@ -112,34 +120,36 @@ export function readReviewSubmission(view: ViewOutput): ReviewSubmission {
     metadata = undefined;
   }
   const target = MetadataSchema.safeParse(metadata);
-  if (!target.success) return { ok: false, errors: { [NOTES_BLOCK]: "This form is out of date. Close it and press Review on the scorecard again." } };
+  if (!target.success) return { ok: false, errors: { [NOTES_BLOCK]: FORM_OUT_OF_DATE } };
 
-  const ratings: Record<string, unknown> = {};
-  const comments: Record<string, string> = {};
+  // A form drawn before the dimensions travelled with it was drawn from the built-in list.
+  const known: ReadonlySet<string> = new Set(target.data.dimensions ?? DIMENSION_IDS);
+  const isFormDimension = (id: string): id is DimensionId => known.has(id);
+  const ratings: Partial<Record<DimensionId, Rating>> = {};
+  const comments: Partial<Record<DimensionId, string>> = {};
   const errors: Record<string, string> = {};
   for (const [blockId, actions] of Object.entries(values)) {
     const [kind, dimension] = blockId.split(":");
     if (!dimension) continue;
+    // A dimension the form does not have: the form is older than the rubric, or was tampered with.
+    if (!isFormDimension(dimension)) return { ok: false, errors: { [NOTES_BLOCK]: FORM_OUT_OF_DATE } };
     if (kind === "rating") {
-      const selected = actions[RATING_ACTION]?.selected_option?.value;
-      if (!selected) continue;
-      if (RatingSchema.safeParse(selected).success) ratings[dimension] = selected;
-      else errors[blockId] = "Choose one of the ratings in the list.";
+      const value = actions[RATING_ACTION]?.selected_option?.value;
+      if (!value) continue;
+      const selected = RatingSchema.safeParse(value);
+      if (selected.success) ratings[dimension] = selected.data;
+      else errors[blockId] = REVIEW_FORM.chooseListed;
     } else if (kind === "comment") {
       const text = actions[COMMENT_ACTION]?.value?.trim();
       if (!text) continue;
-      if (text.length > COMMENT_MAX) errors[blockId] = `Keep it under ${COMMENT_MAX} characters.`;
+      if (text.length > COMMENT_MAX) errors[blockId] = commentTooLong(COMMENT_MAX);
       else comments[dimension] = text;
     }
   }
   const notes = values[NOTES_BLOCK]?.[NOTES_ACTION]?.value?.trim() ?? "";
-  if (notes.length > NOTES_MAX) errors[NOTES_BLOCK] = `Keep the notes under ${NOTES_MAX} characters.`;
+  if (notes.length > NOTES_MAX) errors[NOTES_BLOCK] = notesTooLong(NOTES_MAX);
   if (Object.keys(errors).length) return { ok: false, errors };
 
-  const parsed = ReviewInputSchema.safeParse({ ratings, comments, notes });
-  if (!parsed.success) {
-    // A dimension the rubric does not have: the form is older than the rubric.
-    return { ok: false, errors: { [NOTES_BLOCK]: "This form is out of date. Close it and press Review on the scorecard again." } };
-  }
-  return { ok: true, threadKey: target.data.threadKey, interviewId: target.data.interviewId, input: parsed.data };
+  // The team services check the review again (ids, lengths) before saving it.
+  return { ok: true, threadKey: target.data.threadKey, interviewId: target.data.interviewId, input: { ratings, comments, notes } };
 }

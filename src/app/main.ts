@@ -2,7 +2,7 @@ import { loadConfig, type Config } from "../config/env.js";
 import { loadContent, type Content } from "../engine/context.js";
 import { isAppError } from "../core/errors.js";
 import { createLogger, type Logger } from "../ops/logger.js";
-import type { ChatPlatform } from "./platform.js";
+import type { ChatPlatform, PlatformModule } from "./platform.js";
 import { ROLES, startService, type Role, type RunningService } from "./service.js";
 
 export const USAGE = `Usage: mock-interview [all|bot|worker]
@@ -15,7 +15,7 @@ Every role needs REDIS_URL; see .env.example for the other variables.`;
  * The process around a service role: parses the role and the environment, starts the role, and
  * drains on SIGTERM or SIGINT. Start-up failures are one line on stderr and exit code 1.
  */
-export async function runFromCommandLine(argv: readonly string[], platformsFor: (config: Config, content: Content) => ChatPlatform[]): Promise<void> {
+export async function runFromCommandLine(argv: readonly string[], platformsFor: (config: Config, content: Content) => ChatPlatform[], registered: readonly PlatformModule[] = []): Promise<void> {
   const argument = argv[0] ?? "all";
   if (argument === "--help" || argument === "-h" || argument === "help") {
     process.stdout.write(`${USAGE}\n`);
@@ -33,7 +33,7 @@ export async function runFromCommandLine(argv: readonly string[], platformsFor: 
     logger = createLogger({ level: config.LOG_LEVEL, role: argument });
     // Loaded once: the platforms (problem autocomplete, start) and the engine share the same bank.
     const content = loadContent({ problems: config.PROBLEMS_DIR, rubric: config.RUBRIC_DIR });
-    service = await startService({ role: argument, config, content, platforms: platformsFor(config, content), logger });
+    service = await startService({ role: argument, config, content, platforms: platformsFor(config, content), registered, logger });
   } catch (error) {
     process.stderr.write(`${isAppError(error) ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`}\n`);
     process.exit(1);

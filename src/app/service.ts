@@ -34,7 +34,7 @@ import { redisTeamStorage } from "../infra/redis/team-storage.js";
 import type { Directory } from "../ports/directory.js";
 import { DirectoryRouter } from "./directory-router.js";
 import { TeamPracticeService } from "../features/team/practice.js";
-import { NO_PLATFORM_MESSAGE, type ChatPlatform } from "./platform.js";
+import { noPlatformMessage, type ChatPlatform, type PlatformModule } from "./platform.js";
 import { connectRedis } from "../infra/redis/connect.js";
 
 export const ROLES = ["all", "bot", "worker"] as const;
@@ -48,6 +48,8 @@ export interface ServiceOptions {
   role: Role;
   config: Config;
   platforms: readonly ChatPlatform[];
+  /** The platforms this build could run, named when `platforms` is empty. @defaultValue none */
+  registered?: readonly PlatformModule[];
   logger: Logger;
   clock?: Clock;
   /** Problems and rubric, when the caller loaded them already. @defaultValue loaded from PROBLEMS_DIR and RUBRIC_DIR */
@@ -72,7 +74,7 @@ export interface RunningService {
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const { config, role, platforms, logger } = options;
   if (!config.REDIS_URL) throw new ConfigError("REDIS_URL: required to run the bot and the worker, e.g. redis://localhost:6379");
-  if (platforms.length === 0) throw new ConfigError(NO_PLATFORM_MESSAGE);
+  if (platforms.length === 0) throw new ConfigError(noPlatformMessage(options.registered ?? []));
   const clock = options.clock ?? systemClock;
   const metrics = new Metrics();
   const content = options.content ?? loadContent({ problems: config.PROBLEMS_DIR, rubric: config.RUBRIC_DIR });

@@ -138,7 +138,7 @@ describe("the review modal", () => {
     expect(labels).toEqual(["ML knowledge", "ML knowledge: what you saw", "Communication", "Communication: what you saw", "Overall notes"]);
     expect(json(view.blocks)).toContain('"text":"Not shown"');
     expect(json(view.blocks)).toContain("Fraud detection &lt;payments&gt;");
-    expect(JSON.parse(view.private_metadata ?? "")).toEqual({ threadKey: FORM.threadKey, interviewId: FORM.interviewId });
+    expect(JSON.parse(view.private_metadata ?? "")).toEqual({ threadKey: FORM.threadKey, interviewId: FORM.interviewId, dimensions: FORM.dimensions.map((dimension) => dimension.id) });
   });
 
   test("an earlier review fills the form in, to edit", () => {

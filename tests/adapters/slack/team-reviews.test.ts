@@ -180,7 +180,7 @@ describe("reviewing a teammate's interview from its scorecard", () => {
 
   test("a review link that is not a Slack thread link gets a usage reply", async () => {
     const { reply } = await world.command(TEAMMATE, world.channel(), "review https://example.com/thread/1");
-    expect(shown(reply)).toMatch(/not a link to a Slack thread/);
+    expect(shown(reply)).toMatch(/isn't a link to an interview thread/);
   });
 });
 
