@@ -1,6 +1,6 @@
 import type { types, ViewOutput } from "@slack/bolt";
 import { z } from "zod";
-import { DIMENSION_IDS, RatingSchema, type DimensionId, type Rating } from "../../src/content/schemas.js";
+import { RatingSchema, type DimensionId, type Rating } from "../../src/content/schemas.js";
 import { commentLabel, commentTooLong, FORM_OUT_OF_DATE, notesTooLong, REVIEW_FORM } from "../../src/features/copy.js";
 import type { ReviewForm, ReviewInput } from "../../src/features/team/port.js";
 import { RATING_LABELS } from "../../src/voice/summary/message.js";
@@ -122,9 +122,9 @@ export function readReviewSubmission(view: ViewOutput): ReviewSubmission {
   const target = MetadataSchema.safeParse(metadata);
   if (!target.success) return { ok: false, errors: { [NOTES_BLOCK]: FORM_OUT_OF_DATE } };
 
-  // A form drawn before the dimensions travelled with it was drawn from the built-in list.
-  const known: ReadonlySet<string> = new Set(target.data.dimensions ?? DIMENSION_IDS);
-  const isFormDimension = (id: string): id is DimensionId => known.has(id);
+  // A form drawn before the dimensions travelled with it names none: the team service checks them against the rubric.
+  const known: ReadonlySet<string> | null = target.data.dimensions ? new Set(target.data.dimensions) : null;
+  const isFormDimension = (id: string): id is DimensionId => (known ? known.has(id) : /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id));
   const ratings: Partial<Record<DimensionId, Rating>> = {};
   const comments: Partial<Record<DimensionId, string>> = {};
   const errors: Record<string, string> = {};

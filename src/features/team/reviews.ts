@@ -41,6 +41,10 @@ export class Reviews {
     const parsed = ReviewInputSchema.safeParse(input);
     if (!parsed.success) throw new UserInputError(`I couldn't save that review: ${parsed.error.issues.map((issue) => `${issue.path.join(".") || "review"} ${issue.message.toLowerCase()}`).join("; ")}.`);
     const review = parsed.data;
+    // Dimensions are the rubric's, whatever a form (drawn before a rubric change, or forged) sends.
+    const known = new Set(this.deps.content.rubric.dimensions.map((dimension) => dimension.id));
+    const unknown = [...Object.keys(review.ratings), ...Object.keys(review.comments)].find((dimension) => !known.has(dimension));
+    if (unknown) throw new UserInputError(`That review form is out of date: "${unknown}" is not on the rubric any more. Open the review form again to review against the current rubric.`);
     if (!Object.keys(review.ratings).length && !Object.values(review.comments).some(Boolean) && !review.notes) {
       throw new UserInputError("That review is empty. Rate at least one dimension or leave a comment or a note.");
     }
