@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
 import { UserInputError } from "../../src/core/errors.js";
 
-/** What the practice command can do besides an interview: the solo side of the team features. */
+/** What the practice command can do besides an interview: the solo side of the team features, as the slash command names them. */
 export const PRACTICE_COMMANDS = ["history", "focus", "progress", "forget-me"] as const;
-export type PracticeCommand = (typeof PRACTICE_COMMANDS)[number];
+export type PracticeCommand = { kind: (typeof PRACTICE_COMMANDS)[number] };
 
 export interface PracticeArgs {
   /** Absent: run an interview. */
@@ -56,7 +56,7 @@ export function parsePracticeArgs(argv: readonly string[]): PracticeArgs {
     if (command !== undefined) {
       const known = PRACTICE_COMMANDS.find((name) => name === command);
       if (!known) throw new Error(`unknown command "${command}" (commands: ${PRACTICE_COMMANDS.join(", ")})`);
-      args.command = known;
+      args.command = { kind: known };
     }
     if (values.level !== undefined) args.level = values.level;
     if (values.problem !== undefined) args.problem = values.problem;

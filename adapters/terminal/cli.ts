@@ -9,13 +9,15 @@ import { parseLevel } from "../../src/content/bank.js";
 import { isAppError } from "../../src/core/errors.js";
 import { plainText, type OutgoingMessage } from "../../src/core/messages/message.js";
 import type { Summary } from "../../src/domain/summary.js";
-import type { Focus } from "../../src/domain/focus.js";
-import { NOTHING_DELETED } from "../../src/features/team/forget.js";
+import type { FeatureDeps, Reply } from "../../src/features/host.js";
+import { RecentPresses } from "../../src/features/recent-presses.js";
+import { handlePress, handleRequest, type Request } from "../../src/features/requests.js";
+import { silentLogger } from "../../src/ops/logger.js";
 import { resolveDataDir } from "../../src/infra/embedded/data-dir.js";
 import type { Image, Poster } from "../../src/ports/poster.js";
 import { parsePracticeArgs, PRACTICE_USAGE, type PracticeArgs } from "./args.js";
 import { colorWanted, renderMessage } from "./render.js";
-import { terminalThreadKey, terminalUserKey } from "./thread-key.js";
+import { TerminalHost, terminalCaller } from "./host.js";
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parsePracticeArgs(argv);
@@ -25,36 +27,42 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const out = output(args);
   const app = embeddedApp(loadConfig(), { poster: out.poster, dataDir: resolveDataDir(args.data), onSummary: (_job, summary) => out.summary(summary) });
-  const name = args.name ?? defaultName();
-  const user = terminalUserKey(accountName());
+  // Flags are checked before anything starts, so a typo is one line on stderr and exit code 2.
+  const level = args.level ? parseLevel(args.level) : undefined;
+  const problem = args.problem ? app.content.bank.resolve(args.problem).id : undefined;
+  // One run is one thread; the account names the practitioner across runs, so history finds them.
+  const run = `${Date.now()}-${process.pid}`;
+  const caller = terminalCaller(run, accountName(), args.name ?? defaultName());
+  // The terminal shows the interview itself at once: no parent message to post above it.
+  const host = new TerminalHost(run, () => undefined);
+  const features: FeatureDeps = { intake: app.intake, bank: app.content.bank, services: app.services, logger: silentLogger, presses: new RecentPresses() };
   // Made when input is first wanted: readline starts reading at once, and lines read before the
   // loop listens would be lost (piped input arrives all at once).
   let made: Interface | undefined;
   const lines = () => (made ??= createInterface({ input: process.stdin, terminal: Boolean(process.stdin.isTTY) && !args.json, prompt: "" }));
+  const request: Request = args.command ?? { kind: "start", ...(level ? { level } : {}), ...(problem ? { problem } : {}) };
   try {
-    switch (args.command) {
-      case "history":
-        out.show(await app.team.history(user));
-        return 0;
-      case "progress":
-        out.show(await app.team.progress(user, user));
-        return 0;
-      case "forget-me":
-        return await forgetMe(app, user, args, out, lines);
-      case "focus": {
-        const plan = await app.team.focus(user);
-        out.show({ kind: "notice", paragraphs: [plan.reason] });
-        return await interview(app, { id: user, name }, { level: plan.level ?? undefined, problem: plan.problemId, focus: plan.focus }, args, lines);
-      }
-      default:
-        // Flags are checked before anything starts, so a typo is one line on stderr and exit code 2.
-        if (args.level) parseLevel(args.level);
-        if (args.problem) app.content.bank.resolve(args.problem);
-        return await interview(app, { id: user, name }, { level: args.level, problem: args.problem }, args, lines);
+    const reply = await handleRequest(request, caller, host, features);
+    await app.settled();
+    show(reply, out);
+    const thread = new LocalThread(app, caller.channel, { id: caller.user, name: caller.name });
+    if (await thread.session()) return await interview(app, thread, args, lines);
+    const confirm = reply.kind === "tell" ? reply.message.buttons?.find((button) => button.action === "forget-confirm") : undefined;
+    if (confirm) {
+      // Forget-me asks first, as the chat platforms' buttons do: --yes, or a yes typed (or piped) at the question.
+      const answer = args.yes ? "yes" : await ask(lines(), `${confirm.label}? [y/N] `);
+      const action = /^y(es)?$/i.test(answer.trim()) ? "forget-confirm" : "forget-cancel";
+      show(await handlePress({ action, value: confirm.value, thread: undefined, source: run }, caller, host, features), out);
     }
+    return reply.kind === "tell" && reply.message.kind === "error" ? 1 : 0;
   } finally {
     made?.close();
   }
+}
+
+/** What the features answered, shown as the terminal shows any message (buttons become the question forget-me asks). */
+function show(reply: Reply, out: Output): void {
+  if (reply.kind === "tell" || reply.kind === "replace") out.show({ ...reply.message, buttons: [] });
 }
 
 /**
@@ -62,16 +70,8 @@ async function main(argv: readonly string[]): Promise<number> {
  * end of input a press of End. It waits for each answer before the next line, as a person at a
  * prompt does, so piped lines are answered one by one; the scorecard comes from the summary job.
  */
-async function interview(
-  app: EmbeddedApp,
-  candidate: { id: string; name: string },
-  request: { level?: string | undefined; problem?: string | undefined; focus?: Focus },
-  args: PracticeArgs,
-  input: () => Interface,
-): Promise<number> {
+async function interview(app: EmbeddedApp, thread: LocalThread, args: PracticeArgs, input: () => Interface): Promise<number> {
   const interactive = Boolean(process.stdin.isTTY) && !args.json;
-  const thread = new LocalThread(app, terminalThreadKey(`${Date.now()}-${process.pid}`), candidate);
-  await thread.start(request);
   const lines = input();
   lines.setPrompt(interactive ? "you › " : "");
   const interrupted = new Promise<void>((resolve) => {
@@ -89,17 +89,6 @@ async function interview(
   await Promise.race([conversation, interrupted]);
   if (!(await thread.ended())) await thread.press("end");
   await app.settled();
-  return 0;
-}
-
-/** Forget-me asks first, as the chat platforms' buttons do: `--yes`, or a yes typed (or piped) at the question. */
-async function forgetMe(app: EmbeddedApp, user: string, args: PracticeArgs, out: Output, input: () => Interface): Promise<number> {
-  const prompt = await app.team.forgetPrompt(user);
-  out.show({ ...prompt, buttons: [] });
-  const confirm = prompt.buttons?.find((button) => button.action === "forget-confirm");
-  if (!confirm) return 0;
-  const answer = args.yes ? "yes" : await ask(input(), `${confirm.label}? [y/N] `);
-  out.show(/^y(es)?$/i.test(answer.trim()) ? await app.team.forget(user) : NOTHING_DELETED);
   return 0;
 }
 

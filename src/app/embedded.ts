@@ -6,7 +6,8 @@ import { InProcessSummaries } from "../infra/embedded/summaries.js";
 import { embeddedTeamStorage } from "../infra/embedded/team-storage.js";
 import { EmbeddedTurnStorage } from "../infra/embedded/turns.js";
 import { TeamPracticeService } from "../features/team/practice.js";
-import type { TeamPractice } from "../features/team/port.js";
+import type { TeamServices } from "../features/team/port.js";
+import { NO_SCHEDULES } from "../infra/embedded/no-schedules.js";
 import type { Intake } from "../ports/intake.js";
 import { silentLogger, type Logger } from "../ops/logger.js";
 import { Metrics } from "../ops/metrics.js";
@@ -34,8 +35,8 @@ export interface EmbeddedApp {
   intake: Intake;
   /** The sessions as the pipeline keeps them. */
   sessions: SessionStore;
-  /** History, focus, progress and forget-me over the same storage. */
-  team: TeamPractice;
+  /** History, focus, progress and forget-me over the same storage; no weekly schedules (there is no channel). */
+  services: TeamServices;
   summarizer: Summarizer;
   content: Content;
   mode: "llm" | "offline";
@@ -89,7 +90,7 @@ export function embeddedApp(config: Config, options: EmbeddedOptions): EmbeddedA
   return {
     intake,
     sessions: storage,
-    team,
+    services: { team, schedules: NO_SCHEDULES },
     summarizer: setup.summarizer,
     content,
     mode: setup.mode,

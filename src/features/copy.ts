@@ -191,3 +191,6 @@ export function errorMessage(text: string): OutgoingMessage {
 export function notice(...paragraphs: string[]): OutgoingMessage {
   return { kind: "notice", paragraphs };
 }
+
+/** Weekly prompts post into a channel's thread list: a host with no channels (the terminal) has none to offer. */
+export const NO_CHANNEL_FOR_SCHEDULES = "Weekly practice prompts post into a team channel, so they run from a chat platform. Here, run an interview whenever you like.";

@@ -3,9 +3,6 @@ import type { Footprint } from "../../ports/user-data.js";
 import { storage } from "../../domain/storage-errors.js";
 import type { TeamDeps } from "./deps.js";
 
-/** What a declined forget-me says. */
-export const NOTHING_DELETED: OutgoingMessage = { kind: "notice", paragraphs: ["Nothing was deleted."] };
-
 /**
  * Forget-me: deletes everything stored about a user as a candidate (interviews with their
  * transcripts, scorecards, reviews received, their index) and says what went. Reviews the user
