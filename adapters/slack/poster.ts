@@ -13,7 +13,7 @@ export const PLACEHOLDER_TEXT = "_thinking…_";
  * the summary worker needs no Socket Mode connection or HTTP receiver. Slack reports failures as
  * `ok: false`, which the client turns into a rejection the caller can retry. Slack has no
  * idempotency key for new messages, so `idempotencyKey` is not used: callers record what was
- * accepted (src/intake/outbox.ts), and a reply replacing its placeholder is an edit, safe to repeat.
+ * accepted (src/pipeline/delivery.ts), and a reply replacing its placeholder is an edit, safe to repeat.
  */
 export class SlackPoster implements Poster {
   constructor(

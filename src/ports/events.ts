@@ -44,7 +44,7 @@ export const StartEventSchema = z.object({
   /** As typed; the engine validates it and the candidate hears about a bad one in the thread. */
   level: z.string().optional(),
   problem: z.string().optional(),
-  /** `/mock-interview focus`: what this interview should exercise (see src/team). */
+  /** `/mock-interview focus`: what this interview should exercise (see src/features/team). */
   focus: FocusSchema.optional(),
 });
 export type StartEvent = z.infer<typeof StartEventSchema>;

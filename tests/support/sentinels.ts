@@ -20,7 +20,7 @@ export interface Sender {
   intake: Pick<Intake, "message" | "action">;
 }
 
-/** The first words of the reply to `help`, a scripted beat the LLM never rewords (see src/interviewer/lines.ts). */
+/** The first words of the reply to `help`, a scripted beat the LLM never rewords (see src/voice/interviewer/lines.ts). */
 export const HELP_REPLY = /At any time you can type/;
 
 /**

@@ -20,7 +20,7 @@ export type MessageKind = "interviewer" | "notice" | "summary" | "error";
 /**
  * Buttons that act outside an interview's turns: review a finished interview, start this week's
  * practice problem, confirm or cancel forget-me. Each adapter encodes `action` and `value` in its
- * platform's button id and hands presses to the team features in src/team.
+ * platform's button id and hands presses to the team features in src/features/team.
  */
 export const TEAM_ACTIONS = ["review", "practice-start", "forget-confirm", "forget-cancel"] as const;
 export type TeamAction = (typeof TEAM_ACTIONS)[number];
