@@ -37,7 +37,9 @@ export class TurnCoordinator {
   /** Takes the thread's turn after `delayMs`; a later call for the same thread replaces an earlier one. */
   schedule(threadKey: string, delayMs: number = this.options.burstWindowMs): void {
     clearTimeout(this.timers.get(threadKey));
-    if (this.closing) {
+    this.timers.delete(threadKey);
+    // Nothing to wait out (a press, a start, a host without a burst window): no timer's tick of delay.
+    if (this.closing || delayMs <= 0) {
       void this.drain(threadKey);
       return;
     }
