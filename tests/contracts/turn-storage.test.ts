@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { Redis } from "ioredis";
 import { systemClock } from "../../src/core/clock.js";
-import { SESSION_SCHEMA_VERSION, type Session } from "../../src/domain/session.js";
+import type { Session } from "../../src/domain/session.js";
 import { EmbeddedTurnStorage } from "../../src/infra/embedded/turns.js";
 import { RedisInbox } from "../../src/infra/redis/inbox.js";
 import { RedisThreadLocks } from "../../src/infra/redis/locks.js";
@@ -17,6 +17,7 @@ import { RedisDueSummaries } from "../../src/infra/redis/due.js";
 import { keySpace } from "../../src/infra/redis/keys.js";
 import { RedisSessionStore } from "../../src/infra/redis/sessions.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";
+import { sessionFixture } from "../support/session-fixture.js";
 
 /** Everything the turn pipeline stores, as one implementation provides it. */
 interface TurnStorage {
@@ -63,38 +64,7 @@ const THREAD = "test:T1:C1:1700000000.000100";
 const CANDIDATE = { id: "test:U1", name: "Ada" };
 
 function session(id: string, overrides: Partial<Session> = {}): Session {
-  const at = Date.parse("2026-11-02T10:00:00Z");
-  return {
-    schemaVersion: SESSION_SCHEMA_VERSION,
-    id,
-    threadKey: THREAD,
-    candidate: CANDIDATE,
-    level: "senior",
-    domain: null,
-    problemId: "fraud",
-    phase: "requirements",
-    difficulty: "standard",
-    startedAt: at,
-    phaseStartedAt: at,
-    endedAt: null,
-    findings: [],
-    assessments: [],
-    hintRungs: {},
-    followUpsGiven: 0,
-    simplificationsGiven: 0,
-    probesAsked: [],
-    guidingAsked: [],
-    areasAsked: [],
-    deepDiveQuestionsAsked: [],
-    nudged: [],
-    phaseTurns: 0,
-    levelAttempts: 0,
-    weakStreak: 0,
-    strongStreak: 0,
-    transcript: [{ role: "interviewer", kind: "greeting", text: "Hi Ada", phase: "selection", at }],
-    interviewer: { offline: false, failures: 0, promptTokens: 0, completionTokens: 0, goalMetIn: null },
-    ...overrides,
-  };
+  return sessionFixture({ id, threadKey: THREAD, candidate: CANDIDATE, ...overrides });
 }
 
 const message = (eventId: string, text: string, authorId = CANDIDATE.id) => ({ kind: "message" as const, eventId, threadKey: THREAD, authorId, text });

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { Redis } from "ioredis";
 import type { Clock } from "../../src/core/clock.js";
 import { loadContent, type Content } from "../../src/engine/context.js";
-import { SESSION_SCHEMA_VERSION, type Session } from "../../src/domain/session.js";
+import type { Session } from "../../src/domain/session.js";
+import { sessionFixture } from "../support/session-fixture.js";
 import { embeddedTeamStorage } from "../../src/infra/embedded/team-storage.js";
 import { RedisRotation } from "../../src/infra/redis/rotation.js";
 import { RedisScheduleRecords } from "../../src/infra/redis/schedule-records.js";
@@ -139,38 +140,16 @@ export function testContent(): Content {
 /** An interview as the engine stores it, started now by `world`'s clock. */
 export function session(world: StorageWorld, overrides: Partial<Session> & Pick<Session, "id" | "threadKey">): Session {
   const at = world.clock.now();
-  return {
-    schemaVersion: SESSION_SCHEMA_VERSION,
-    candidate: { id: "test:U1", name: "Ada" },
-    level: "senior",
-    domain: null,
-    problemId: "fraud",
+  return sessionFixture({
     phase: "ended",
-    difficulty: "standard",
     startedAt: at,
-    phaseStartedAt: at,
     endedAt: at + 40 * 60_000,
-    findings: [],
-    assessments: [],
-    hintRungs: {},
-    followUpsGiven: 0,
-    simplificationsGiven: 0,
-    probesAsked: [],
-    guidingAsked: [],
-    areasAsked: [],
-    deepDiveQuestionsAsked: [],
-    nudged: [],
-    phaseTurns: 0,
-    levelAttempts: 0,
-    weakStreak: 0,
-    strongStreak: 0,
     transcript: [
       { role: "interviewer", kind: "greeting", text: "Hi Ada", phase: "selection", at },
       { role: "candidate", kind: "answer", text: "I would define fraud loss per transaction as the business metric.", phase: "requirements", at: at + 60_000 },
     ],
-    interviewer: { offline: false, failures: 0, promptTokens: 0, completionTokens: 0, goalMetIn: null },
     ...overrides,
-  };
+  });
 }
 
 /** Saves an ended interview and returns it. */

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { Redis } from "ioredis";
-import { SESSION_SCHEMA_VERSION, type Session } from "../../../src/domain/session.js";
 import { keySpace } from "../../../src/infra/redis/keys.js";
 import { EmbeddedSessionStore } from "../../../src/infra/embedded/sessions.js";
 import type { SessionStore } from "../../../src/ports/sessions.js";
 import { RedisSessionStore } from "../../../src/infra/redis/sessions.js";
 import { startRedis, type RedisServer } from "../../support/redis-server.js";
+import { sessionFixture } from "../../support/session-fixture.js";
+import { SESSION_SCHEMA_VERSION } from "../../../src/domain/session.js";
 
 const DAY_MS = 86_400_000;
 let server: RedisServer;
@@ -21,37 +22,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-function session(overrides: Partial<Session> & Pick<Session, "id" | "threadKey">): Session {
-  return {
-    schemaVersion: SESSION_SCHEMA_VERSION,
-    candidate: { id: "test:U1", name: "Ada" },
-    level: "senior",
-    domain: null,
-    problemId: "fraud",
-    phase: "requirements",
-    difficulty: "standard",
-    startedAt: Date.parse("2026-11-02T10:00:00Z"),
-    phaseStartedAt: Date.parse("2026-11-02T10:00:00Z"),
-    endedAt: null,
-    findings: [],
-    assessments: [],
-    hintRungs: {},
-    followUpsGiven: 0,
-    simplificationsGiven: 0,
-    probesAsked: [],
-    guidingAsked: [],
-    areasAsked: [],
-    deepDiveQuestionsAsked: [],
-    nudged: [],
-    phaseTurns: 0,
-    levelAttempts: 0,
-    weakStreak: 0,
-    strongStreak: 0,
-    transcript: [{ role: "interviewer", kind: "greeting", text: "Hi Ada", phase: "selection", at: Date.parse("2026-11-02T10:00:00Z") }],
-    interviewer: { offline: false, failures: 0, promptTokens: 0, completionTokens: 0, goalMetIn: null },
-    ...overrides,
-  };
-}
+const session = sessionFixture;
 
 const stores: Array<[string, () => SessionStore]> = [
   ["embedded", () => new EmbeddedSessionStore({ ttlMs: 30 * DAY_MS })],
