@@ -24,7 +24,8 @@ export class InProcessSummaries implements SummaryRequests {
 
   async request(job: SummaryJob): Promise<void> {
     if (this.jobs.has(job.interviewId)) return;
-    this.jobs.set(job.interviewId, this.run(job));
+    // Run after the turn that asked: its closing reply is delivered first, as with a queue.
+    this.jobs.set(job.interviewId, new Promise((resolve) => setImmediate(resolve)).then(() => this.run(job)));
   }
 
   /** Resolves once every requested job has finished. */
