@@ -15,14 +15,13 @@ import { SIGNING_SECRET, SlackSender } from "../support/slack-requests.js";
 
 /**
  * The review form with a seventh rubric dimension, completed on Slack and on Discord through the
- * real SDKs against the fakes. The content schema still closes the list of dimension ids (see
- * src/content/schemas.ts), so the seventh comes in through the team port the adapters draw from,
- * as the rubric will hand it over once that list is open: the adapters must not care how many.
+ * real SDKs against the fakes. The seventh comes in through the team port the adapters draw from,
+ * so this is the adapters' story alone (their widgets must not care how many dimensions there
+ * are); a seventh dimension loaded from rubric/dimensions.yaml is tests/content/new-dimension.test.ts.
  */
 
 const { bank, rubric } = loadContent();
-// The schema's id type is a closed list today; the adapters only pass ids through from the form.
-const SEVENTH = { id: "data-intuition" as DimensionId, title: "Data intuition" };
+const SEVENTH: { id: DimensionId; title: string } = { id: "data-intuition", title: "Data intuition" };
 const DIMENSIONS = [...rubric.dimensions.map((dimension) => ({ id: dimension.id, title: dimension.title })), SEVENTH];
 
 /** Team services that answer reviews only and remember what was submitted: the port, not our implementation of it. */
