@@ -6,7 +6,7 @@ import { join } from "node:path";
 export const ROOT = join(import.meta.dirname, "..", "..");
 
 /** The terminal keeps interviews under $XDG_DATA_HOME: tests keep theirs in a folder of their own, never the machine's. */
-const TEST_DATA_HOME = mkdtempSync(join(tmpdir(), "mock-interview-test-data-"));
+export const TEST_DATA_HOME = mkdtempSync(join(tmpdir(), "mock-interview-test-data-"));
 
 export interface CliResult {
   code: number | null;

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { RATINGS } from "../../../src/content/schemas.js";
-import { jsonLines, ROOT, runCli } from "../../support/cli.js";
+import { jsonLines, ROOT, runCli, TEST_DATA_HOME } from "../../support/cli.js";
 import { brokenCopy, removeCopies } from "../../support/content-fixtures.js";
 
 afterAll(removeCopies);
@@ -106,7 +106,7 @@ describe("stopping", () => {
     const { spawn } = await import("node:child_process");
     const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "adapters/terminal/cli.ts"), "--json", "--level", "senior", "--problem", "fraud"], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: "1" },
+      env: { ...process.env, NO_COLOR: "1", XDG_DATA_HOME: TEST_DATA_HOME },
     });
     let stdout = "";
     let answered = false;
