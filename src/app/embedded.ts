@@ -1,3 +1,4 @@
+import { GraphvizDrawer } from "../infra/render/graphviz-drawer.js";
 import { systemClock, type Clock } from "../core/clock.js";
 import type { Config } from "../config/env.js";
 import { loadContent, type Content } from "../engine/context.js";
@@ -82,6 +83,7 @@ export function embeddedApp(config: Config, options: EmbeddedOptions): EmbeddedA
     due: storage,
     metrics,
     logger,
+    drawer: new GraphvizDrawer(),
   });
   // One person types and waits for the answer: no burst window to wait out.
   const coordinator = new TurnCoordinator({ inbox: storage, lock: storage, runner, metrics, logger, burstWindowMs: 0 });

@@ -3,6 +3,8 @@ import { COMMAND_HELP, COMMANDS } from "../../domain/commands.js";
 import { PHASE_SPECS, type Phase } from "../../content/phases.js";
 import type { Beat, DrawingGap, PhaseChangeReason } from "../../engine/plan.js";
 import { shortQuote } from "../../engine/judgement/quote.js";
+import { mainPath } from "../../engine/analysis/diagram/flow.js";
+import type { Diagram } from "../../engine/analysis/diagram/model.js";
 import { inSentence, listInWords } from "./words.js";
 
 /**
@@ -126,6 +128,17 @@ export function lineFor(beat: Beat, seed: string): string {
     case "needs-level":
       return "First tell me your level (junior, mid, senior or staff) so I can choose the problem.";
   }
+}
+
+/** The words posted with the picture of a candidate's drawing. */
+export const DRAWING_CAPTION = "Your drawing, as I read it:";
+
+/** A screen reader's description of a drawing: its size and its main flow, in order. */
+export function diagramAlt(diagram: Diagram): string {
+  const flow = mainPath(diagram).map((node) => node.label);
+  const size = `Diagram of ${count(diagram.nodes.length, "component")} and ${count(diagram.edges.length, "arrow")}`;
+  const described = flow.length >= 2 ? `${size}; main flow: ${flow.join(" → ")}` : `${size}: ${diagram.nodes.map((node) => node.label).join(", ")}`;
+  return [...described].length > 400 ? `${[...described].slice(0, 399).join("")}…` : described;
 }
 
 /** What each part a drawing can leave out is called, and how it is asked about. */
