@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { PNG } from "pngjs";
+import { contentOf, DiscordWorld, hasInterviewButtons, postedIn } from "./team-world.js";
+
+let world: DiscordWorld;
+
+beforeAll(async () => {
+  world = await DiscordWorld.start();
+});
+
+afterAll(async () => {
+  await world?.stop();
+});
+
+const FENCED = ["```mermaid", "flowchart LR", "  events([Card events]) --> kafka[(Kafka)] --> flink[Flink] --> scorer(Scorer)", "  labels --> retraining --> scorer", "```"].join("\n");
+
+describe("drawing in a Discord thread", () => {
+  test("a fenced Mermaid answer gets one reply and one PNG attached in the interview thread, with alt text", async () => {
+    const channel = await world.channel();
+    const { threadId } = await world.startInterview(world.people.candidate, channel.id);
+    const since = world.discord.calls.length;
+    const picture = world.next((call) => postedIn(threadId)(call) && call.attachments.length > 0, 15_000);
+    await world.discord.post(world.discord.threadMessage({ author: world.people.candidate, channelId: threadId, content: FENCED }));
+    const posted = await picture;
+    const [file] = posted.attachments;
+    const png = PNG.sync.read(file?.data ?? Buffer.alloc(0));
+    expect(png.width).toBeGreaterThan(400);
+    expect(png.height).toBeGreaterThan(100);
+    expect(posted.body).toMatchObject({ attachments: [{ id: 0, description: expect.stringMatching(/^Diagram of 6 components and 5 arrows; main flow: Card events → Kafka → Flink → Scorer/) }] });
+    const after = world.discord.calls.slice(since).filter(postedIn(threadId));
+    const replies = after.filter(hasInterviewButtons);
+    expect(replies).toHaveLength(1);
+    expect(contentOf(replies[0])).toMatch(/Here's your drawing: 6 components and 5 arrows/);
+    expect(after.filter((call) => call.attachments.length > 0)).toHaveLength(1);
+  });
+
+  test("an oversize drawing is refused with the reason, and nothing is attached", async () => {
+    const channel = await world.channel();
+    const { threadId } = await world.startInterview(world.people.candidate, channel.id);
+    const since = world.discord.calls.length;
+    const chain = Array.from({ length: 61 }, (_, index) => `n${index}`).join(" --> ");
+    const answered = world.next((call) => postedIn(threadId)(call) && hasInterviewButtons(call));
+    await world.discord.post(world.discord.threadMessage({ author: world.people.candidate, channelId: threadId, content: `flowchart LR\n${chain}` }));
+    expect(contentOf(await answered)).toMatch(/That drawing has 61 boxes and I draw at most 60/);
+    // The next turn's reply proves the earlier one posted everything it was going to.
+    const again = world.next((call) => postedIn(threadId)(call) && hasInterviewButtons(call));
+    await world.discord.post(world.discord.threadMessage({ author: world.people.candidate, channelId: threadId, content: "help" }));
+    await again;
+    expect(world.discord.calls.slice(since).filter((call) => postedIn(threadId)(call) && call.attachments.length > 0)).toHaveLength(0);
+  });
+});
