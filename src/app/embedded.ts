@@ -62,11 +62,12 @@ export function embeddedApp(config: Config, options: EmbeddedOptions): EmbeddedA
   const logger = options.logger ?? silentLogger;
   const metrics = new Metrics();
   const setup = interviewerSetup(config, content, clock);
+  const drawer = new GraphvizDrawer();
   const kept = embeddedTeamStorage({ dataDir: options.dataDir, clock, ttlMs: config.SESSION_TTL_DAYS * DAY_MS });
   const storage = new EmbeddedTurnStorage(clock, kept.store);
   const { poster } = options;
   const summaries = new InProcessSummaries({
-    writer: new ScorecardWriter({ store: storage, summarizer: setup.summarizer, poster, posted: kept.posted, archive: kept.archive }),
+    writer: new ScorecardWriter({ store: storage, summarizer: setup.summarizer, poster, posted: kept.posted, archive: kept.archive, design: { drawer, content, logger } }),
     logger,
     attempts: config.SUMMARY_ATTEMPTS,
     ...(options.onSummary ? { onPosted: options.onSummary } : {}),
@@ -83,7 +84,7 @@ export function embeddedApp(config: Config, options: EmbeddedOptions): EmbeddedA
     due: storage,
     metrics,
     logger,
-    drawer: new GraphvizDrawer(),
+    drawer,
   });
   // One person types and waits for the answer: no burst window to wait out.
   const coordinator = new TurnCoordinator({ inbox: storage, lock: storage, runner, metrics, logger, burstWindowMs: 0 });

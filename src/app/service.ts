@@ -137,6 +137,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         archive: workerStorage.archive,
         metrics,
         logger,
+        design: { drawer: new GraphvizDrawer(), content, logger },
         concurrency: config.WORKER_CONCURRENCY,
         lockMs: config.WORKER_LOCK_MS,
       });

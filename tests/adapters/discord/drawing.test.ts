@@ -14,6 +14,9 @@ afterAll(async () => {
 
 const FENCED = ["```mermaid", "flowchart LR", "  events([Card events]) --> kafka[(Kafka)] --> flink[Flink] --> scorer(Scorer)", "  labels --> retraining --> scorer", "```"].join("\n");
 
+/** An answer that names components without drawing them: the scorecard draws them. */
+const DESIGN = "Transactions stream through Kafka into Flink, which computes velocity features into a feature store, and a gradient-boosted tree scores each payment behind the API.";
+
 describe("drawing in a Discord thread", () => {
   test("a fenced Mermaid answer gets one reply and one PNG attached in the interview thread, with alt text", async () => {
     const channel = await world.channel();
@@ -47,5 +50,14 @@ describe("drawing in a Discord thread", () => {
     await world.discord.post(world.discord.threadMessage({ author: world.people.candidate, channelId: threadId, content: "help" }));
     await again;
     expect(world.discord.calls.slice(since).filter((call) => postedIn(threadId)(call) && call.attachments.length > 0)).toHaveLength(0);
+  });
+
+  test("the picture of the design arrives in the thread with the scorecard", async () => {
+    const channel = await world.channel();
+    const since = world.discord.calls.length;
+    const { threadId } = await world.finishedInterview(channel.id, world.people.candidate, DESIGN);
+    const posted = await world.discord.waitFor((call) => world.discord.calls.indexOf(call) >= since && postedIn(threadId)(call) && call.attachments.length > 0, 20_000);
+    expect(posted.body).toMatchObject({ attachments: [{ id: 0, filename: expect.stringMatching(/^design-.*\.png$/), description: expect.stringMatching(/^Your design as described: /) }] });
+    expect(PNG.sync.read(posted.attachments[0]?.data ?? Buffer.alloc(0)).width).toBeGreaterThan(400);
   });
 });

@@ -23,6 +23,9 @@ function repliesSince(channel: string, threadTs: string, since: number) {
   return calls.filter((call) => (inThread(channel, threadTs)(call) && !isPlaceholder(call)) || (call.method === "chat.update" && call.body.channel === channel));
 }
 
+/** An answer that names components without drawing them: the scorecard draws them. */
+const DESIGN = "Transactions stream through Kafka into Flink, which computes velocity features into a feature store, and a gradient-boosted tree scores each payment behind the API.";
+
 describe("drawing in a Slack thread", () => {
   test("a fenced Mermaid answer gets one reply and one PNG uploaded into the interview thread, with alt text", async () => {
     const channel = world.channel();
@@ -55,5 +58,17 @@ describe("drawing in a Slack thread", () => {
     await world.send.message({ user: CANDIDATE, channel, threadTs, text: "help" });
     await again;
     expect(world.slack.files.shared.filter((file) => file.channel === channel)).toHaveLength(0);
+  });
+
+  test("the picture of the design arrives in the thread with the scorecard", async () => {
+    const channel = world.channel();
+    const uploaded = world.next((call) => call.method === "files.completeUploadExternal" && call.body.channel_id === channel, 20_000);
+    const { threadTs } = await world.finishedInterview(channel, CANDIDATE, "ada", DESIGN);
+    await uploaded;
+    const [file] = world.slack.files.shared.filter((candidate) => candidate.channel === channel);
+    expect(file?.threadTs).toBe(threadTs);
+    expect(file?.filename).toMatch(/^design-.*\.png$/);
+    expect(file?.altText).toMatch(/^Your design as described: .*Not covered, drawn faded: .*Serving and deployment/);
+    expect(PNG.sync.read(file?.bytes ?? Buffer.alloc(0)).width).toBeGreaterThan(400);
   });
 });

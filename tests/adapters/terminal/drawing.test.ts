@@ -32,7 +32,7 @@ describe("drawing in the terminal", () => {
     expect(image).toMatchObject({ type: "image", kind: "diagram", alt: expect.stringMatching(/^Diagram of 7 components and 6 arrows; main flow: Card events → Kafka → Flink → Scorer/) });
     const path = String(image?.path);
     expect(path.startsWith(images)).toBe(true);
-    expect(readdirSync(images)).toHaveLength(1);
+    expect(readdirSync(images).filter((file) => file.startsWith("diagram-"))).toHaveLength(1);
     const png = PNG.sync.read(readFileSync(path));
     expect(png.width).toBeGreaterThan(400);
     expect(png.height).toBeGreaterThan(100);
@@ -40,6 +40,18 @@ describe("drawing in the terminal", () => {
     const summary = lines.at(-1);
     const coverage = summary?.coverage as Record<string, { concepts: string[] }>;
     expect(coverage["monitoring-feedback"]?.concepts).toContain("closes the feedback loop");
+  });
+
+  test("the picture of the design comes with the scorecard, parts never covered named in its alt text", async () => {
+    const { lines, images } = await practice(["next", "next", ...FENCED, "end"]);
+    const design = lines.find((line) => line.type === "image" && line.kind === "design");
+    expect(lines.at(-1)?.type).toBe("summary");
+    expect(design?.alt).toMatch(/^Your design as drawn: Card events → Kafka → Flink → chargebacks → labels → retraining → Scorer\. Not covered, drawn faded: .*Serving and deployment/);
+    const path = String(design?.path);
+    expect(path.startsWith(images)).toBe(true);
+    const png = PNG.sync.read(readFileSync(path));
+    expect(png.width).toBeGreaterThan(400);
+    expect(readdirSync(images).sort()).toEqual([expect.stringMatching(/^design-.*\.png$/), expect.stringMatching(/^diagram-.*\.png$/)]);
   });
 
   test("arrow lines render", async () => {
@@ -54,13 +66,13 @@ describe("drawing in the terminal", () => {
     const turn = afterAnswer(lines, 3);
     expect(turn.map((line) => line.type)).toEqual(["interviewer"]);
     expect(String(turn[0]?.text)).toMatch(/I couldn't draw that diagram\. Line 3 \("flink -->"\): the arrow `-->` needs a node after it/);
-    expect(readdirSync(images)).toEqual([]);
+    expect(readdirSync(images).filter((file) => file.startsWith("diagram-"))).toEqual([]);
   });
 
   test("an oversize drawing is refused with the reason, and nothing is drawn", async () => {
     const chain = Array.from({ length: 61 }, (_, index) => `n${index}`).join(" --> ");
     const { lines, images } = await practice(["next", "next", "```mermaid", "flowchart LR", chain, "```", "end"]);
     expect(String(afterAnswer(lines, 3)[0]?.text)).toMatch(/That drawing has 61 boxes and I draw at most 60/);
-    expect(readdirSync(images)).toEqual([]);
+    expect(readdirSync(images).filter((file) => file.startsWith("diagram-"))).toEqual([]);
   });
 });
