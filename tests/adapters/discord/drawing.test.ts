@@ -60,4 +60,10 @@ describe("drawing in a Discord thread", () => {
     expect(posted.body).toMatchObject({ attachments: [{ id: 0, filename: expect.stringMatching(/^design-.*\.png$/), description: expect.stringMatching(/^Your design as described: /) }] });
     expect(PNG.sync.read(posted.attachments[0]?.data ?? Buffer.alloc(0)).width).toBeGreaterThan(400);
   });
+
+  test("a drawn loop from labels back to retraining is quoted on the scorecard by its edge", async () => {
+    const channel = await world.channel();
+    const { scorecard } = await world.finishedInterview(channel.id, world.people.candidate, "events -> kafka -> flink -> feature store -> scorer\nchargebacks -> labels -> retraining -> scorer");
+    expect(JSON.stringify(scorecard.body)).toContain("labels → retraining");
+  });
 });

@@ -71,4 +71,10 @@ describe("drawing in a Slack thread", () => {
     expect(file?.altText).toMatch(/^Your design as described: .*Not covered, drawn faded: .*Serving and deployment/);
     expect(PNG.sync.read(file?.bytes ?? Buffer.alloc(0)).width).toBeGreaterThan(400);
   });
+
+  test("a drawn loop from labels back to retraining is quoted on the scorecard by its edge", async () => {
+    const channel = world.channel();
+    const { scorecard } = await world.finishedInterview(channel, CANDIDATE, "ada", asSlackSends("events -> kafka -> flink -> feature store -> scorer\nchargebacks -> labels -> retraining -> scorer"));
+    expect(shown(scorecard)).toContain("labels → retraining");
+  });
 });
