@@ -1,5 +1,9 @@
 import type { DiagramEdge, DiagramNode, NodeShape } from "../../engine/analysis/diagram/model.js";
+import { mainPath } from "../../engine/analysis/diagram/flow.js";
 import type { Picture } from "../../ports/drawer.js";
+
+/** A left-to-right flow longer than this many boxes is laid out top to bottom, so it stays readable on a phone. */
+export const MAX_BOXES_ACROSS = 8;
 
 /** Graphviz shapes for Mermaid's; rounded ones are boxes with rounded corners. */
 const SHAPES: Record<NodeShape, { shape: string; rounded?: boolean }> = {
@@ -31,7 +35,7 @@ export function toDot(picture: Picture): string {
   const ids = new Map(diagram.nodes.map((node, index) => [node.id, `n${index}`]));
   const lines = [
     "digraph design {",
-    `  graph [rankdir=${diagram.direction}, fontname="${FONT_FAMILY}", bgcolor="white", pad=0.3, nodesep=0.35, ranksep=0.45];`,
+    `  graph [rankdir=${layoutDirection(picture)}, fontname="${FONT_FAMILY}", bgcolor="white", pad=0.3, nodesep=0.35, ranksep=0.45];`,
     `  node [fontname="${FONT_FAMILY}", fontsize=12, color="${INK}", fontcolor="${INK}", fillcolor="${FILL}", margin="0.15,0.06"];`,
     `  edge [fontname="${FONT_FAMILY}", fontsize=10, color="${INK}", fontcolor="${INK}", arrowsize=0.7];`,
   ];
@@ -58,6 +62,11 @@ export function toDot(picture: Picture): string {
   }
   lines.push("}");
   return lines.join("\n");
+}
+
+function layoutDirection({ diagram }: Picture): string {
+  const across = diagram.direction === "LR" || diagram.direction === "RL";
+  return across && mainPath(diagram).length > MAX_BOXES_ACROSS ? "TB" : diagram.direction;
 }
 
 function nodeAttributes(node: DiagramNode, faded: boolean): string {
