@@ -17,9 +17,9 @@ export function drawingBeat(reading: DiagramReading, claims: readonly Claim[], m
   if (reading.kind === "none") return undefined;
   if (reading.kind === "invalid") return { kind: "diagram-unreadable", line: reading.line, text: reading.text, reason: reading.reason };
   if (reading.kind === "refused") {
-    return reading.reason === "too-many-nodes"
-      ? { kind: "diagram-refused", reason: "too-many-nodes", size: reading.nodes ?? 0, limit: DIAGRAM_LIMITS.maxNodes }
-      : { kind: "diagram-refused", reason: "too-large", size: reading.bytes ?? 0, limit: DIAGRAM_LIMITS.maxBytes };
+    if (reading.reason === "too-many-nodes") return { kind: "diagram-refused", reason: "too-many-nodes", size: reading.nodes ?? 0, limit: DIAGRAM_LIMITS.maxNodes };
+    if (reading.reason === "too-many-edges") return { kind: "diagram-refused", reason: "too-many-edges", size: reading.edges ?? 0, limit: DIAGRAM_LIMITS.maxEdges };
+    return { kind: "diagram-refused", reason: "too-large", size: reading.bytes ?? 0, limit: DIAGRAM_LIMITS.maxBytes };
   }
   const proposed = new Set(claims.filter((claim) => claim.stance !== "rejects").map((claim) => claim.concept));
   const areaIds = new Set([...proposed].flatMap((concept) => content.matcher.areaOf(concept) ?? []));

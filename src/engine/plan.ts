@@ -34,7 +34,7 @@ export type Beat =
   /** A drawing that could not be read: the line and what is wrong. The answer still counts as text. */
   | { kind: "diagram-unreadable"; line: number; text: string; reason: string }
   /** A drawing past the limits, refused before layout; the answer still counts as text. */
-  | { kind: "diagram-refused"; reason: "too-many-nodes" | "too-large"; size: number; limit: number }
+  | { kind: "diagram-refused"; reason: "too-many-nodes" | "too-many-edges" | "too-large"; size: number; limit: number }
   | { kind: "area-question"; area: Area }
   | { kind: "deep-dive"; title: string; question: string }
   | { kind: "guiding"; question: string }

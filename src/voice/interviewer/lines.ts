@@ -92,9 +92,9 @@ export function lineFor(beat: Beat, seed: string): string {
     case "diagram-unreadable":
       return `I couldn't draw that diagram. Line ${beat.line}${beat.text ? ` (${quoteLine(beat.text)})` : ""}: ${beat.reason}. I've read your answer as text; fix that line and send the block again to see it drawn.`;
     case "diagram-refused":
-      return beat.reason === "too-many-nodes"
-        ? `That drawing has ${beat.size} boxes and I draw at most ${beat.limit}, so I haven't drawn it. I've read your answer as text; draw the main flow with fewer boxes to see it.`
-        : `That drawing is ${kilobytes(beat.size)} and I draw at most ${kilobytes(beat.limit)}, so I haven't drawn it. I've read your answer as text; send a smaller drawing to see it.`;
+      if (beat.reason === "too-many-nodes") return `That drawing has ${beat.size} boxes and I draw at most ${beat.limit}, so I haven't drawn it. I've read your answer as text; draw the main flow with fewer boxes to see it.`;
+      if (beat.reason === "too-many-edges") return `That drawing has ${beat.size} arrows and I draw at most ${beat.limit}, so I haven't drawn it. I've read your answer as text; draw the main flow with fewer arrows to see it.`;
+      return `That drawing is ${kilobytes(beat.size)} and I draw at most ${kilobytes(beat.limit)}, so I haven't drawn it. I've read your answer as text; send a smaller drawing to see it.`;
     case "area-question":
       return beat.area.question;
     case "deep-dive":

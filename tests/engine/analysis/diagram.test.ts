@@ -87,3 +87,11 @@ describe("nothing in a drawing reaches outside", () => {
     expect(JSON.stringify(diagram)).not.toMatch(/https?:|<img|<a /);
   });
 });
+
+describe("a drawing too dense to lay out in time is refused", () => {
+  test("more than 90 arrows is refused with the count", () => {
+    const left = Array.from({ length: 10 }, (_, index) => `a${index}`).join(" & ");
+    const right = Array.from({ length: 10 }, (_, index) => `b${index}`).join(" & ");
+    expect(readDiagram(`flowchart LR\n${left} --> ${right}`)).toEqual({ kind: "refused", reason: "too-many-edges", edges: 100 });
+  });
+});

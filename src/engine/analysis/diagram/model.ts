@@ -49,6 +49,8 @@ export type Diagram = z.infer<typeof DiagramSchema>;
 /** How big a drawing may be: past this it is refused, with the reason, before any layout runs. */
 export const DIAGRAM_LIMITS = {
   maxNodes: 60,
+  /** Layout time grows with crossings: 60 boxes with 120 arrows took over 5 s to lay out here. */
+  maxEdges: 90,
   maxBytes: 10 * 1024,
   /** Longer labels are cut at this many characters, so one box cannot swallow the picture. */
   maxLabel: 80,
@@ -60,4 +62,4 @@ export type DiagramReading =
   | { kind: "diagram"; diagram: Diagram; source: string }
   /** A drawing that could not be read: `line` counts from the drawing's first line (1-based). */
   | { kind: "invalid"; line: number; text: string; reason: string }
-  | { kind: "refused"; reason: "too-many-nodes" | "too-large"; nodes?: number; bytes?: number };
+  | { kind: "refused"; reason: "too-many-nodes" | "too-many-edges" | "too-large"; nodes?: number; edges?: number; bytes?: number };

@@ -42,6 +42,7 @@ export function readDiagram(message: string): DiagramReading {
     throw error;
   }
   if (diagram.nodes.length > DIAGRAM_LIMITS.maxNodes) return { kind: "refused", reason: "too-many-nodes", nodes: diagram.nodes.length };
+  if (diagram.edges.length > DIAGRAM_LIMITS.maxEdges) return { kind: "refused", reason: "too-many-edges", edges: diagram.edges.length };
   if (reachesOut(found.source)) diagram.dropped.push("links");
   return { kind: "diagram", diagram, source: found.source };
 }
