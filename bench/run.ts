@@ -1,5 +1,6 @@
 // `npm run bench`: prints figures for the speed and size targets; it asserts nothing.
 // `npm run bench -- slack-outage worker-takeover` runs only the benches named.
+import { benchDiagramRender } from "./diagram-render.js";
 import { benchEngineTurn } from "./engine-turn.js";
 import { benchLlmPrompt } from "./llm-prompt.js";
 import { benchProgressChart } from "./progress-chart.js";
@@ -10,6 +11,7 @@ import { benchSlackOutage } from "./slack-outage.js";
 import { benchWorkerTakeover } from "./worker-takeover.js";
 
 const BENCHES: Record<string, () => Promise<void>> = {
+  "diagram-render": benchDiagramRender,
   "engine-turn": benchEngineTurn,
   "llm-prompt": benchLlmPrompt,
   "progress-chart": benchProgressChart,

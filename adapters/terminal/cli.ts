@@ -16,6 +16,7 @@ import { silentLogger } from "../../src/ops/logger.js";
 import { resolveDataDir } from "../../src/infra/embedded/data-dir.js";
 import type { Image, Poster } from "../../src/ports/poster.js";
 import { parsePracticeArgs, PRACTICE_USAGE, type PracticeArgs } from "./args.js";
+import { FencedBlock } from "./fenced-block.js";
 import { colorWanted, renderMessage } from "./render.js";
 import { TerminalHost, terminalCaller } from "./host.js";
 
@@ -80,11 +81,16 @@ async function interview(app: EmbeddedApp, thread: LocalThread, args: PracticeAr
   });
   const conversation = (async () => {
     if (interactive) lines.prompt();
+    const block = new FencedBlock();
     for await (const line of lines) {
-      await thread.say(line);
+      const message = block.add(line);
+      if (message === undefined) continue;
+      await thread.say(message);
       if (await thread.ended()) break;
       if (interactive) lines.prompt();
     }
+    const unclosed = block.rest();
+    if (unclosed !== undefined && !(await thread.ended())) await thread.say(unclosed);
   })();
   await Promise.race([conversation, interrupted]);
   if (!(await thread.ended())) await thread.press("end");
@@ -121,7 +127,7 @@ function output(args: PracticeArgs): Output {
       post: async (_key, message) => show(message),
       postImage: async (_key, image, message) => {
         const path = images.write(image);
-        if (args.json) write(JSON.stringify({ type: "image", path, alt: image.alt }));
+        if (args.json) write(JSON.stringify({ type: "image", ...(image.kind === "diagram" || image.kind === "design" ? { kind: image.kind } : {}), path, alt: image.alt }));
         else show({ ...message, paragraphs: [...message.paragraphs, path] });
       },
     },

@@ -1,3 +1,4 @@
+import { GraphvizDrawer } from "../infra/render/graphviz-drawer.js";
 import { systemClock, type Clock } from "../core/clock.js";
 import type { Config } from "../config/env.js";
 import { loadContent, type Content } from "../engine/context.js";
@@ -61,11 +62,12 @@ export function embeddedApp(config: Config, options: EmbeddedOptions): EmbeddedA
   const logger = options.logger ?? silentLogger;
   const metrics = new Metrics();
   const setup = interviewerSetup(config, content, clock);
+  const drawer = new GraphvizDrawer();
   const kept = embeddedTeamStorage({ dataDir: options.dataDir, clock, ttlMs: config.SESSION_TTL_DAYS * DAY_MS });
   const storage = new EmbeddedTurnStorage(clock, kept.store);
   const { poster } = options;
   const summaries = new InProcessSummaries({
-    writer: new ScorecardWriter({ store: storage, summarizer: setup.summarizer, poster, posted: kept.posted, archive: kept.archive }),
+    writer: new ScorecardWriter({ store: storage, summarizer: setup.summarizer, poster, posted: kept.posted, archive: kept.archive, design: { drawer, content, logger } }),
     logger,
     attempts: config.SUMMARY_ATTEMPTS,
     ...(options.onSummary ? { onPosted: options.onSummary } : {}),
@@ -82,6 +84,7 @@ export function embeddedApp(config: Config, options: EmbeddedOptions): EmbeddedA
     due: storage,
     metrics,
     logger,
+    drawer,
   });
   // One person types and waits for the answer: no burst window to wait out.
   const coordinator = new TurnCoordinator({ inbox: storage, lock: storage, runner, metrics, logger, burstWindowMs: 0 });

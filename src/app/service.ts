@@ -1,3 +1,4 @@
+import { GraphvizDrawer } from "../infra/render/graphviz-drawer.js";
 import type { Redis } from "ioredis";
 import { setTimeout as sleep } from "node:timers/promises";
 import { interviewerSetup } from "../app/interviewer.js";
@@ -136,6 +137,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         archive: workerStorage.archive,
         metrics,
         logger,
+        design: { drawer: new GraphvizDrawer(), content, logger },
         concurrency: config.WORKER_CONCURRENCY,
         lockMs: config.WORKER_LOCK_MS,
       });
@@ -174,6 +176,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         due,
         metrics,
         logger,
+        drawer: new GraphvizDrawer(),
       });
       const coordinator = new TurnCoordinator({ inbox, lock: new RedisThreadLocks(data, keys, config.TURN_LOCK_MS), runner, metrics, logger, burstWindowMs: config.BURST_WINDOW_MS });
       closers.push(() => coordinator.close());

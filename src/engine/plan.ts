@@ -1,5 +1,6 @@
 import type { Area, Dimension, HintLadder, Probe, Problem } from "../content/schemas.js";
 import type { Finding } from "../domain/finding.js";
+import type { Diagram } from "./analysis/diagram/model.js";
 import type { Level } from "../content/levels.js";
 import type { HintedPhase, Phase } from "../content/phases.js";
 
@@ -25,6 +26,15 @@ export type Beat =
   | { kind: "revision"; finding: Finding }
   /** The answer named components without explaining any: ask for the reasoning behind two of them. */
   | { kind: "unpack"; concepts: string[] }
+  /**
+   * The candidate drew: what the drawing shows of the framework and what it leaves out; with `ask`,
+   * the first gap is this turn's question. The diagram rides along so the reply can carry its picture.
+   */
+  | { kind: "diagram"; diagram: Diagram; components: number; arrows: number; shows: Area[]; gaps: DrawingGap[]; ask: boolean }
+  /** A drawing that could not be read: the line and what is wrong. The answer still counts as text. */
+  | { kind: "diagram-unreadable"; line: number; text: string; reason: string }
+  /** A drawing past the limits, refused before layout; the answer still counts as text. */
+  | { kind: "diagram-refused"; reason: "too-many-nodes" | "too-many-edges" | "too-large"; size: number; limit: number }
   | { kind: "area-question"; area: Area }
   | { kind: "deep-dive"; title: string; question: string }
   | { kind: "guiding"; question: string }
@@ -42,5 +52,9 @@ export type Beat =
   | { kind: "needs-level" };
 
 export type BeatKind = Beat["kind"];
+
+/** Parts of a production ML system a drawing of one is expected to show, in the order they are asked about. */
+export const DRAWING_GAPS = ["feedback", "monitoring", "serving"] as const;
+export type DrawingGap = (typeof DRAWING_GAPS)[number];
 
 export type PhaseChangeReason = "start" | "goal-met" | "command" | "time" | "turns" | "budget";

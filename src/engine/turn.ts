@@ -12,6 +12,8 @@ import type { Beat, PhaseChangeReason } from "./plan.js";
 import { clarifyingFacts, introBeats, nextQuestion, phaseGoal } from "./questions.js";
 import { credited, disputedIn, judgeAnswer } from "./judging.js";
 import { detectLevel } from "./selection.js";
+import { readDiagram } from "./analysis/diagram/read.js";
+import { drawingBeat } from "./drawing.js";
 import { candidateAnswers, SESSION_SCHEMA_VERSION, type Candidate, type Difficulty, type Session } from "../domain/session.js";
 
 /**
@@ -102,6 +104,12 @@ export function answer(previous: Session, rawText: string, now: number, content:
     // The candidate's first words after the problem statement open requirements gathering.
     session = { ...enterPhase(session, "requirements", now), phaseTurns: 1 };
   }
+  const drawing = readDiagram(text);
+  // A drawing that could not be drawn says why first; the answer still counts as text.
+  if (drawing.kind === "invalid" || drawing.kind === "refused") {
+    const refusal = drawingBeat(drawing, [], new Set(), content);
+    if (refusal) beats.push(refusal);
+  }
   // Judgement first: a wrong claim in this answer is challenged now, before anything planned.
   const judged = judgeAnswer(session, text, problem, content);
   session = judged.session;
@@ -128,7 +136,10 @@ export function answer(previous: Session, rawText: string, now: number, content:
     strongStreak: strong ? session.strongStreak + 1 : 0,
   };
 
-  if (fresh.length > 0 && !challenging) beats.push({ kind: "acknowledge", concepts: fresh.slice(0, 3) });
+  // A drawing gets a reaction to the drawing instead of a bare acknowledgement.
+  const drawn = drawing.kind === "diagram" ? drawingBeat(drawing, claims, mentionedBefore, content) : undefined;
+  if (drawn) beats.push(drawn);
+  else if (fresh.length > 0 && !challenging) beats.push({ kind: "acknowledge", concepts: fresh.slice(0, 3) });
   if (asksQuestion && problem) beats.push({ kind: "clarification", facts: clarifyingFacts(text, problem, session) });
 
   const mentioned = new Set([...mentionedBefore, ...concepts]);
@@ -192,7 +203,13 @@ export function answer(previous: Session, rawText: string, now: number, content:
       beats.push({ kind: "simplification", text: simplification, requested: false });
     }
   }
-  const unpack = unpackBeat(session, claims, content);
+  // What the drawing leaves out is this turn's question, once per gap.
+  const gap = drawn?.kind === "diagram" ? drawn.gaps.find((candidate) => !session.probesAsked.includes(`drawing:${candidate}`)) : undefined;
+  if (drawn?.kind === "diagram" && gap) {
+    const asking: Beat = { ...drawn, gaps: [gap, ...drawn.gaps.filter((other) => other !== gap)], ask: true };
+    return { session: { ...session, probesAsked: [...session.probesAsked, `drawing:${gap}`] }, beats: beats.map((beat) => (beat === drawn ? asking : beat)) };
+  }
+  const unpack = drawn ? undefined : unpackBeat(session, claims, content);
   if (unpack) return { session: unpack.session, beats: [...beats, unpack.beat] };
   const asked = nextQuestion(session, problem, mentioned, weak, content);
   return { session: asked.session, beats: [...beats, ...asked.beats] };

@@ -10,6 +10,8 @@ import type { OutgoingMessage } from "../core/messages/message.js";
 import type { Logger } from "../ops/logger.js";
 import type { Metrics, TurnKind } from "../ops/metrics.js";
 import type { Poster } from "../ports/poster.js";
+import { DRAW_TIMEOUT_MS, type Drawer, type Picture } from "../ports/drawer.js";
+import { DRAWING_CAPTION, diagramAlt } from "../voice/interviewer/lines.js";
 import type { WaitingEntry } from "../ports/inbox.js";
 import { LockLostError, type Lease } from "../ports/lock.js";
 import type { DueSummaries, SummaryRequests } from "../ports/summaries.js";
@@ -35,6 +37,8 @@ export interface TurnRunnerOptions {
   logger: Logger;
   /** Makes each interview's own colon-free id. */
   newId?: () => string;
+  /** Renders a candidate's drawing; without one (or a poster that cannot post images) the reply goes without the picture. */
+  drawer?: Drawer;
 }
 
 export const UNEXPECTED_MESSAGE = "Something went wrong on my side while answering that. Please try again.";
@@ -46,6 +50,8 @@ interface Outcome {
   /** Show the messages to this user only (a refused button press). */
   visibleTo?: string;
   ended: boolean;
+  /** Drawings the candidate sent this turn, posted as pictures after the reply. */
+  pictures?: Array<{ picture: Picture; alt: string }>;
 }
 
 /**
@@ -103,7 +109,26 @@ export class TurnRunner {
     log.info({ turn: plan.kind, events: plan.size, replies: outcome.messages.length, ended: outcome.ended, phase: outcome.session?.phase }, "turn answered");
     if (outcome.visibleTo) await this.tell(threadKey, outcome.messages, outcome.visibleTo, log);
     if (reply && !(await this.options.delivery.deliver(reply))) throw new ReplyPendingError(threadKey);
+    if (outcome.pictures?.length) await this.draw(threadKey, outcome.pictures, reply?.id ?? randomUUID(), log);
     return outcome;
+  }
+
+  /**
+   * The candidate's drawing as a picture in the thread, after the reply it belongs to. Rendering has
+   * a time limit, and a picture that fails is logged and skipped: the answer was already handled.
+   */
+  private async draw(threadKey: string, pictures: NonNullable<Outcome["pictures"]>, replyId: string, log: Logger): Promise<void> {
+    const { drawer, poster } = this.options;
+    if (!drawer || !poster.postImage) return;
+    for (const [index, { picture, alt }] of pictures.entries()) {
+      try {
+        const png = await drawer.draw(picture, { timeoutMs: DRAW_TIMEOUT_MS });
+        await poster.postImage(threadKey, { png, filename: `diagram-${replyId.slice(0, 8)}-${index + 1}.png`, alt, kind: "diagram" }, { kind: "interviewer", paragraphs: [DRAWING_CAPTION] });
+      } catch (error) {
+        this.options.metrics.error("post-failed");
+        log.warn({ err: error instanceof Error ? error.message : String(error) }, "could not draw or post the candidate's drawing");
+      }
+    }
   }
 
   /** Load, decide, voice: everything but the commit, with no write. */
@@ -123,7 +148,8 @@ export class TurnRunner {
         const problem = turn.session.problemId ? content.bank.find(turn.session.problemId) : undefined;
         const reply = await interviewer.write({ session: turn.session, problem, beats: turn.beats, candidateText });
         const recorded = recordTurn(turn, reply, candidateText, clock.now(), content);
-        return { session: recorded.session, messages: [recorded.message], ended: recorded.session.phase === "ended" };
+        const pictures = turn.beats.flatMap((beat) => (beat.kind === "diagram" ? [{ picture: { diagram: beat.diagram }, alt: diagramAlt(beat.diagram) }] : []));
+        return { session: recorded.session, messages: [recorded.message], ended: recorded.session.phase === "ended", pictures };
       }
     }
   }

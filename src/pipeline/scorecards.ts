@@ -9,6 +9,11 @@ import type { SessionStore } from "../ports/sessions.js";
 import { summaryMessage } from "../voice/summary/message.js";
 import type { Summarizer } from "../voice/summary/port.js";
 import type { Summary } from "../domain/summary.js";
+import type { Content } from "../engine/context.js";
+import type { Logger } from "../ops/logger.js";
+import { DRAW_TIMEOUT_MS, type Drawer } from "../ports/drawer.js";
+import { designPicture } from "../voice/summary/design.js";
+import { DESIGN_CAPTION } from "../voice/summary/message.js";
 
 export type ScorecardOutcome = { outcome: "posted"; summary: Summary } | { outcome: "already-posted" | "forgotten" };
 
@@ -38,6 +43,8 @@ export interface ScorecardWriterOptions {
   posted: PostedRecord;
   /** Keeps each summary for history, focus, progress and the peer-review aggregate. */
   archive: SummaryArchive;
+  /** Draws the candidate's design to post with the scorecard; without it the scorecard goes alone. */
+  design?: { drawer: Drawer; content: Content; logger: Logger };
 }
 
 /**
@@ -67,7 +74,25 @@ export class ScorecardWriter {
     // Posting and recording cannot be one step; the idempotency key lets platforms that dedupe close that gap.
     await poster.post(job.threadKey, summaryMessage(summary, { reviewable: true }), { idempotencyKey: summaryJobId(job.interviewId) });
     await posted.record(job, "summary");
+    await this.postDesign(job, session, summary);
     return { outcome: "posted", summary };
+  }
+
+  /**
+   * The picture of the design, after the scorecard it belongs to. Once the scorecard is posted the
+   * job has done its work, so a picture that fails is logged and not retried.
+   */
+  private async postDesign(job: SummaryJob, session: Parameters<typeof designPicture>[0], summary: Summary): Promise<void> {
+    const { design, poster } = this.options;
+    if (!design || !poster.postImage) return;
+    const picture = designPicture(session, summary, design.content);
+    if (!picture) return;
+    try {
+      const png = await design.drawer.draw({ diagram: picture.diagram, faded: picture.faded }, { timeoutMs: DRAW_TIMEOUT_MS });
+      await poster.postImage(job.threadKey, { png, filename: `design-${job.interviewId.slice(0, 8)}.png`, alt: picture.alt, kind: "design" }, { kind: "summary", paragraphs: [DESIGN_CAPTION] });
+    } catch (error) {
+      design.logger.warn({ sessionKey: job.threadKey, interviewId: job.interviewId, err: error instanceof Error ? error.message : String(error) }, "could not draw or post the design picture");
+    }
   }
 
   /** After the last attempt failed: the candidate hears so instead of silence, once. */

@@ -19,6 +19,8 @@ export interface Image {
   filename: string;
   /** Alt text / title for screen readers and notifications. */
   alt: string;
+  /** What the picture is, for hosts that label it (the terminal's JSON lines). */
+  kind?: "chart" | "diagram" | "design";
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { ConceptMatcher } from "./concepts.js";
+import { drawnStatements } from "./diagram/evidence.js";
+import { readDiagram } from "./diagram/read.js";
 import { sentenceDepth, type Depth } from "./depth.js";
 import { isInjection } from "./injection.js";
 import { splitSentences, type Sentence } from "./sentences.js";
@@ -37,11 +39,27 @@ export class ClaimAnalyser {
   analyse(message: string, messageIndex = 0): AnalysedSentence[] {
     let sentences = this.cache.get(message);
     if (!sentences) {
-      sentences = splitSentences(message).map(({ text }) => this.sentence(text));
+      sentences = this.read(message);
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(message, sentences);
     }
     return sentences.map((sentence) => ({ ...sentence, messageIndex }));
+  }
+
+  /** A message's sentences; a drawing in it is read as the statements its boxes and arrows make. */
+  private read(message: string): Array<Omit<AnalysedSentence, "messageIndex">> {
+    const reading = readDiagram(message);
+    if (reading.kind !== "diagram") return splitSentences(message).map(({ text }) => this.sentence(text));
+    const prose = message.replace(reading.source, " ").replace(/```[\w-]*/g, " ");
+    const drawn = drawnStatements(reading.diagram).map((statement) => {
+      const sentence = this.sentence(statement.text);
+      if (sentence.injection) return sentence;
+      // What the drawing shows by its shape (a loop back to training, a flow end to end) is a mechanism: explained.
+      const structural = statement.structural.map((concept): Claim => ({ concept, stance: "proposes", alternative: false, depth: "explained", words: statement.text }));
+      const kept = sentence.claims.filter((claim) => !statement.structural.some((concept) => concept === claim.concept));
+      return { ...sentence, claims: [...kept, ...structural] };
+    });
+    return [...splitSentences(prose).map(({ text }) => this.sentence(text)), ...drawn];
   }
 
   private sentence(text: string): Omit<AnalysedSentence, "messageIndex"> {

@@ -3,7 +3,7 @@ import type { Redis } from "ioredis";
 import type { Logger } from "../../ops/logger.js";
 import type { Metrics } from "../../ops/metrics.js";
 import type { Poster } from "../../ports/poster.js";
-import { HopelessJobError, ScorecardWriter } from "../../pipeline/scorecards.js";
+import { HopelessJobError, ScorecardWriter, type ScorecardWriterOptions } from "../../pipeline/scorecards.js";
 import type { SessionStore } from "../../ports/sessions.js";
 import type { SummaryArchive } from "../../ports/archive.js";
 import type { Summarizer } from "../../voice/summary/port.js";
@@ -24,6 +24,8 @@ export interface SummaryWorkerOptions {
   archive: SummaryArchive;
   metrics: Metrics;
   logger: Logger;
+  /** Draws the candidate's design to post with the scorecard. */
+  design?: NonNullable<ScorecardWriterOptions["design"]>;
   /** WORKER_CONCURRENCY. */
   concurrency: number;
   /** WORKER_LOCK_MS: a job whose worker died is taken over by another worker within this (see takeoverTimings). */

@@ -1,8 +1,10 @@
 import { hash } from "../../content/bank.js";
 import { COMMAND_HELP, COMMANDS } from "../../domain/commands.js";
 import { PHASE_SPECS, type Phase } from "../../content/phases.js";
-import type { Beat, PhaseChangeReason } from "../../engine/plan.js";
+import type { Beat, DrawingGap, PhaseChangeReason } from "../../engine/plan.js";
 import { shortQuote } from "../../engine/judgement/quote.js";
+import { mainPath } from "../../engine/analysis/diagram/flow.js";
+import type { Diagram } from "../../engine/analysis/diagram/model.js";
 import { inSentence, listInWords } from "./words.js";
 
 /**
@@ -85,6 +87,14 @@ export function lineFor(beat: Beat, seed: string): string {
         : "I'm not convinced, but let's keep going; I'll note it as a claim to revisit.";
     case "unpack":
       return `That's a list of components rather than a design. Take ${listInWords(beat.concepts)}: walk me through how data moves between them, and why this problem needs each one.`;
+    case "diagram":
+      return drawingLine(beat);
+    case "diagram-unreadable":
+      return `I couldn't draw that diagram. Line ${beat.line}${beat.text ? ` (${quoteLine(beat.text)})` : ""}: ${beat.reason}. I've read your answer as text; fix that line and send the block again to see it drawn.`;
+    case "diagram-refused":
+      if (beat.reason === "too-many-nodes") return `That drawing has ${beat.size} boxes and I draw at most ${beat.limit}, so I haven't drawn it. I've read your answer as text; draw the main flow with fewer boxes to see it.`;
+      if (beat.reason === "too-many-edges") return `That drawing has ${beat.size} arrows and I draw at most ${beat.limit}, so I haven't drawn it. I've read your answer as text; draw the main flow with fewer arrows to see it.`;
+      return `That drawing is ${kilobytes(beat.size)} and I draw at most ${kilobytes(beat.limit)}, so I haven't drawn it. I've read your answer as text; send a smaller drawing to see it.`;
     case "area-question":
       return beat.area.question;
     case "deep-dive":
@@ -118,6 +128,50 @@ export function lineFor(beat: Beat, seed: string): string {
     case "needs-level":
       return "First tell me your level (junior, mid, senior or staff) so I can choose the problem.";
   }
+}
+
+/** The words posted with the picture of a candidate's drawing. */
+export const DRAWING_CAPTION = "Your drawing, as I read it:";
+
+/** A screen reader's description of a drawing: its size and its main flow, in order. */
+export function diagramAlt(diagram: Diagram): string {
+  const flow = mainPath(diagram).map((node) => node.label);
+  const size = `Diagram of ${count(diagram.nodes.length, "component")} and ${count(diagram.edges.length, "arrow")}`;
+  const described = flow.length >= 2 ? `${size}; main flow: ${flow.join(" → ")}` : `${size}: ${diagram.nodes.map((node) => node.label).join(", ")}`;
+  return [...described].length > 400 ? `${[...described].slice(0, 399).join("")}…` : described;
+}
+
+/** What each part a drawing can leave out is called, and how it is asked about. */
+export const DRAWING_GAP_WORDS = {
+  feedback: { missing: "a path bringing outcomes back to training", question: "Nothing in it brings outcomes back to training: where do the labels come from, and how do they reach the next model?" },
+  monitoring: { missing: "any monitoring", question: "Nothing in it watches the system in production: what would you monitor, and what would make you act?" },
+  serving: { missing: "where predictions are served", question: "I don't see where a request meets the model: where are predictions served, and how fast must they come back?" },
+} as const satisfies Record<DrawingGap, { missing: string; question: string }>;
+
+function drawingLine(beat: Extract<Beat, { kind: "diagram" }>): string {
+  const parts = [`Here's your drawing: ${count(beat.components, "component")} and ${count(beat.arrows, "arrow")}.`];
+  if (beat.shows.length) parts.push(`It shows ${listInWords(beat.shows.map((area) => inSentence(area.title)))}.`);
+  if (beat.gaps.length === 0) parts.push("It covers the system end to end, from the data to monitoring and back to training.");
+  else if (beat.ask) {
+    const [first, ...rest] = beat.gaps;
+    if (rest.length) parts.push(`It leaves out ${listInWords(rest.map((gap) => DRAWING_GAP_WORDS[gap].missing))}, and more urgently:`);
+    if (first) parts.push(DRAWING_GAP_WORDS[first].question);
+  } else parts.push(`It leaves out ${listInWords(beat.gaps.map((gap) => DRAWING_GAP_WORDS[gap].missing))}.`);
+  return parts.join(" ");
+}
+
+function count(value: number, noun: string): string {
+  return `${value} ${noun}${value === 1 ? "" : "s"}`;
+}
+
+function kilobytes(bytes: number): string {
+  return `${(bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1)} KB`;
+}
+
+/** A line of the candidate's drawing, shown back short and without markup. */
+function quoteLine(text: string): string {
+  const short = [...text].length > 60 ? `${[...text].slice(0, 59).join("")}…` : text;
+  return `"${short.replaceAll('"', "'")}"`;
 }
 
 /** "In your recent interviews, trade-off analysis was your weakest dimension and …, so this interview leans on them." */

@@ -62,3 +62,6 @@ export function reviewButton(interviewId: string): Button {
 function section(title: string, items: readonly string[]): string {
   return [`${title}:`, ...items.map((item) => `• ${item}`)].join("\n");
 }
+
+/** Posted with the picture of the candidate's design, after the scorecard. */
+export const DESIGN_CAPTION = "Your design as you drew and described it, in data-flow order; parts you never covered are dashed and faded.";

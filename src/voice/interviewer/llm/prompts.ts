@@ -40,6 +40,8 @@ export const SCRIPTED_BEATS: ReadonlySet<BeatKind> = new Set<BeatKind>([
   "simplification",
   "nothing-more",
   "truncated",
+  "diagram-unreadable",
+  "diagram-refused",
   "help",
   "needs-level",
   "closing",
@@ -203,6 +205,10 @@ function directive(beat: Beat, session: Session): string {
         : "They stood by the claim you challenged: say briefly that you still disagree and that it goes on their list to revisit, then go on.";
     case "unpack":
       return "Their answer names components without explaining any. Ask them to pick two of the components they listed and explain how data moves between them and why this problem needs each.";
+    case "diagram":
+      return beat.gaps.length && beat.ask
+        ? `They drew their design (it is in their message as text: boxes and arrows). In a sentence, say which parts of the framework it shows, then ask about what it leaves out, with this meaning: "${reference}"`
+        : `They drew their design (it is in their message as text: boxes and arrows). React in one specific sentence, with this meaning: "${reference}"`;
     case "area-question":
       return `Their design leaves out ${beat.area.title.toLowerCase()}. Ask about it: "${beat.area.question}"`;
     case "deep-dive":
