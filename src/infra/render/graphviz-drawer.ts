@@ -1,6 +1,4 @@
-import { createRequire } from "node:module";
-import { Resvg } from "@resvg/resvg-js";
-import { instance, type Viz } from "@viz-js/viz";
+import { Worker } from "node:worker_threads";
 import { DependencyDownError } from "../../core/errors.js";
 import { DRAW_TIMEOUT_MS, type Drawer, type Picture } from "../../ports/drawer.js";
 import { FONT_FAMILY, toDot } from "./dot.js";
@@ -8,38 +6,70 @@ import { FONT_FAMILY, toDot } from "./dot.js";
 /** Rendered at twice its laid-out size so it stays sharp on a phone. */
 export const RENDER = { scale: 2 } as const;
 
-const require = createRequire(import.meta.url);
-let fonts: string[] | undefined;
-let viz: Promise<Viz> | undefined;
+interface Pending {
+  resolve(png: Buffer): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+type WorkerReply = { id: number; png: Uint8Array } | { id: number; error: string };
 
 /**
  * Lays out with Graphviz compiled to WebAssembly (`@viz-js/viz`) and rasterises the SVG with resvg
- * (`@resvg/resvg-js`, a prebuilt binary from the registry) using the bundled DejaVu Sans, with
- * system fonts off. The SVG holds no links or images, and resvg is given no resources directory,
- * so nothing is fetched.
+ * (`@resvg/resvg-js`, a prebuilt binary from the registry) using the bundled DejaVu Sans, in a
+ * worker thread (render-worker.mjs). Layout cannot be interrupted, so a drawing past its time limit
+ * is stopped by terminating the worker: the interview goes on without the picture, and no other
+ * thread's turn waits behind it. The SVG holds no links or images and nothing is fetched.
  */
 export class GraphvizDrawer implements Drawer {
-  async draw(picture: Picture, options: { timeoutMs?: number } = {}): Promise<Buffer> {
+  private worker: Worker | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private next = 0;
+
+  draw(picture: Picture, options: { timeoutMs?: number } = {}): Promise<Buffer> {
     const timeoutMs = options.timeoutMs ?? DRAW_TIMEOUT_MS;
-    const started = performance.now();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new DependencyDownError(`Drawing took more than ${timeoutMs} ms`)), timeoutMs);
+    const dot = toDot(picture);
+    const worker = (this.worker ??= this.spawn());
+    const id = ++this.next;
+    return new Promise<Buffer>((resolve, reject) => {
+      const timer = setTimeout(() => this.stop(new DependencyDownError(`Drawing took more than ${timeoutMs} ms`)), timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      worker.postMessage({ id, dot, scale: RENDER.scale, fontFamily: FONT_FAMILY });
     });
-    try {
-      const layout = await Promise.race([(viz ??= instance()), timeout]);
-      const svg = layout.renderString(toDot(picture), { format: "svg", engine: "dot" });
-      // Layout and rasterising run on this thread; past the limit after layout, skip the rest.
-      if (performance.now() - started > timeoutMs) throw new DependencyDownError(`Drawing took more than ${timeoutMs} ms`);
-      return rasterise(svg);
-    } finally {
-      clearTimeout(timer);
+  }
+
+  /** Stops the worker (and whatever it is drawing); the next drawing starts a new one. */
+  async close(): Promise<void> {
+    this.stop(new DependencyDownError("The drawer was closed"));
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(new URL("./render-worker.mjs", import.meta.url));
+    // An idle drawer must not keep the process (a CLI run, a test) alive.
+    worker.unref();
+    worker.on("message", (reply: WorkerReply) => {
+      const pending = this.pending.get(reply.id);
+      if (!pending) return;
+      this.pending.delete(reply.id);
+      clearTimeout(pending.timer);
+      if ("error" in reply) pending.reject(new DependencyDownError(`Drawing failed: ${reply.error}`));
+      else pending.resolve(Buffer.from(reply.png));
+    });
+    worker.on("error", (error) => this.stop(error));
+    worker.on("exit", () => {
+      if (this.worker === worker) this.stop(new DependencyDownError("The drawing worker stopped"));
+    });
+    return worker;
+  }
+
+  private stop(error: Error): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+    for (const [id, pending] of this.pending) {
+      this.pending.delete(id);
+      clearTimeout(pending.timer);
+      pending.reject(error);
     }
   }
-}
-
-export function rasterise(svg: string): Buffer {
-  fonts ??= ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((file) => require.resolve(`dejavu-fonts-ttf/ttf/${file}`));
-  const resvg = new Resvg(svg, { fitTo: { mode: "zoom", value: RENDER.scale }, background: "white", font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY } });
-  return resvg.render().asPng();
 }

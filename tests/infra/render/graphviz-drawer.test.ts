@@ -20,6 +20,15 @@ describe("a drawing is rendered to PNG without a browser", () => {
     expect(image.height).toBeGreaterThan(60);
   });
 
+  test("a drawing past its time limit is stopped, and the next one is drawn", async () => {
+    const drawer = new GraphvizDrawer();
+    // One millisecond is less than any layout takes: the worker is stopped mid-drawing.
+    await expect(drawer.draw({ diagram: diagramOf("events -> kafka -> flink") }, { timeoutMs: 1 })).rejects.toThrow(/took more than 1 ms/);
+    const png = await drawer.draw({ diagram: diagramOf("events -> kafka -> flink") });
+    expect(PNG.sync.read(png).width).toBeGreaterThan(100);
+    await drawer.close();
+  });
+
   test("a label cannot become DOT markup: quotes and backslashes stay text, no image or link attribute appears", () => {
     const dot = toDot({ diagram: diagramOf('flowchart LR\n a[Kafka" image="http://evil.example/x.png \\ y] --> b[URL=x]') });
     expect(dot).not.toMatch(/[,[]\s*image="/);
