@@ -45,8 +45,6 @@ export class GraphvizDrawer implements Drawer {
 
   private spawn(): Worker {
     const worker = new Worker(new URL("./render-worker.mjs", import.meta.url));
-    // An idle drawer must not keep the process (a CLI run, a test) alive.
-    worker.unref();
     worker.on("message", (reply: WorkerReply) => {
       const pending = this.pending.get(reply.id);
       if (!pending) return;
@@ -59,6 +57,9 @@ export class GraphvizDrawer implements Drawer {
     worker.on("exit", () => {
       if (this.worker === worker) this.stop(new DependencyDownError("The drawing worker stopped"));
     });
+    // An idle drawer must not keep the process (a CLI run, a test) alive; after the listeners,
+    // since adding a 'message' listener refs the worker's port again.
+    worker.unref();
     return worker;
   }
 
