@@ -10,6 +10,7 @@ import type { DueSummaries } from "../../ports/summaries.js";
 import type { QueuedReply, TurnFence, TurnStore } from "../../ports/turns.js";
 import type { SummaryJob } from "../../ports/summary-job.js";
 import { EmbeddedSessionStore } from "./sessions.js";
+import { DEFAULT_EMBEDDED_TTL_MS } from "./team-storage.js";
 import type { SessionStore } from "../../ports/sessions.js";
 
 /** How long an event id is remembered, as in Redis: longer than any platform keeps retrying. */
@@ -55,7 +56,7 @@ export class EmbeddedTurnStorage implements Inbox, ThreadLocks, TurnStore, Outbo
 
   constructor(
     private readonly clock: Clock,
-    private readonly sessions: SessionStore = new EmbeddedSessionStore({ ttlMs: 30 * 24 * 3600_000, clock }),
+    private readonly sessions: SessionStore = new EmbeddedSessionStore({ ttlMs: DEFAULT_EMBEDDED_TTL_MS, clock }),
   ) {}
 
   // Inbox
