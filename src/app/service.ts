@@ -1,5 +1,4 @@
 import { GraphvizDrawer } from "../infra/render/graphviz-drawer.js";
-import type { Redis } from "ioredis";
 import { setTimeout as sleep } from "node:timers/promises";
 import { interviewerSetup } from "../app/interviewer.js";
 import { systemClock, type Clock } from "../core/clock.js";
@@ -36,7 +35,8 @@ import type { Directory } from "../ports/directory.js";
 import { DirectoryRouter } from "./directory-router.js";
 import { TeamPracticeService } from "../features/team/practice.js";
 import { noPlatformMessage, type ChatPlatform, type PlatformModule } from "./platform.js";
-import { connectRedis } from "../infra/redis/connect.js";
+import { connectRedis, redisTarget } from "../infra/redis/connect.js";
+import type { RedisClient } from "../infra/redis/client.js";
 
 export const ROLES = ["all", "bot", "worker"] as const;
 export type Role = (typeof ROLES)[number];
@@ -74,7 +74,8 @@ export interface RunningService {
  */
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const { config, role, platforms, logger } = options;
-  if (!config.REDIS_URL) throw new ConfigError("REDIS_URL: required to run the bot and the worker, e.g. redis://localhost:6379");
+  const redis = redisTarget(config);
+  if (!redis) throw new ConfigError("REDIS_URL: required to run the bot and the worker, e.g. redis://localhost:6379 (or REDIS_CLUSTER_NODES for a Redis Cluster)");
   if (platforms.length === 0) throw new ConfigError(noPlatformMessage(options.registered ?? []));
   const clock = options.clock ?? systemClock;
   const metrics = new Metrics();
@@ -101,7 +102,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   };
   let draining = false;
 
-  const data = await connectRedis(config.REDIS_URL, "data", logger);
+  const data = await connectRedis(redis, "data", logger);
   closers.push(() => closeRedis(data));
   try {
     const store = new RedisSessionStore(data, { keys, ttlMs });
@@ -123,7 +124,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     closers.push(() => ops.close());
 
     if (work) {
-      const connection = await connectRedis(config.REDIS_URL, "worker", logger);
+      const connection = await connectRedis(redis, "worker", logger);
       closers.push(() => closeRedis(connection));
       const workerStorage = redisTeamStorage(connection, keys, ttlMs, clock);
       const worker = new SummaryWorker({
@@ -217,7 +218,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 }
 
 /** QUIT lets replies in flight arrive; if Redis is down it cannot answer, so give up after a second. */
-async function closeRedis(client: Redis): Promise<void> {
+async function closeRedis(client: RedisClient): Promise<void> {
   await Promise.race([client.quit().catch(() => undefined), sleep(1_000)]);
   client.disconnect();
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ClusterNodesSchema, SwitchSchema } from "./cluster-nodes.js";
 import { blankIsUnset, optionalVar, parseEnv } from "./parse.js";
 
 /** A positive whole number with a default, e.g. a timeout in milliseconds. */
@@ -28,6 +29,17 @@ export const EnvSchema = z.object({
   // ---- Service: Redis sessions, summary worker, operations (issue 4). The terminal needs none of these.
   /** Required by `npm start`, `mock-interview bot` and `mock-interview worker`; e.g. redis://localhost:6379. */
   REDIS_URL: optionalVar(z.url("must be a URL such as redis://localhost:6379").refine((url) => /^rediss?:\/\//.test(url), "must start with redis:// or rediss://")),
+  /**
+   * Redis Cluster instead of one node: `host:port,host:port,…`, some or all of its nodes (the rest
+   * are discovered). Every role then uses a cluster client. Set this or REDIS_URL, not both.
+   */
+  REDIS_CLUSTER_NODES: optionalVar(ClusterNodesSchema),
+  /** With REDIS_CLUSTER_NODES: the ACL user every node takes (REDIS_URL carries its own). @defaultValue "default" */
+  REDIS_USERNAME: optionalVar(z.string()),
+  /** With REDIS_CLUSTER_NODES: the password every node takes (REDIS_URL carries its own). */
+  REDIS_PASSWORD: optionalVar(z.string()),
+  /** With REDIS_CLUSTER_NODES: connect to every node over TLS, as managed clusters require (REDIS_URL uses rediss://). */
+  REDIS_TLS: z.preprocess(blankIsUnset, SwitchSchema.default(false)),
   /** Namespace for this deployment's own keys, so several deployments can share one Redis. */
   REDIS_KEY_PREFIX: z.preprocess(blankIsUnset, z.string().regex(/^[A-Za-z0-9_-]+$/, "may only use letters, digits, - and _").default("mi")),
   /** BullMQ's key prefix; the braces make it a Redis Cluster hash tag so each queue stays on one slot. */
@@ -52,6 +64,11 @@ export const EnvSchema = z.object({
   LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "must be one of fatal, error, warn, info, debug, trace, silent" }).default("info")),
   /** How long SIGTERM waits for the current turn and job before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: count(25_000),
+}).superRefine((env, context) => {
+  if (!env.REDIS_CLUSTER_NODES) return;
+  if (env.REDIS_URL) context.addIssue({ code: "custom", path: ["REDIS_CLUSTER_NODES"], message: "set either REDIS_URL (one node) or REDIS_CLUSTER_NODES (a cluster), not both" });
+  // BullMQ's scripts touch many keys of one queue: without a hash tag they span slots and fail.
+  else if (!/\{[^}]+\}/.test(env.BULLMQ_PREFIX)) context.addIssue({ code: "custom", path: ["BULLMQ_PREFIX"], message: "must contain a hash tag such as {mock-interview} when REDIS_CLUSTER_NODES is set" });
 });
 export type Config = z.infer<typeof EnvSchema>;
 

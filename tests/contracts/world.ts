@@ -23,7 +23,9 @@ import type { OutgoingMessage } from "../../src/core/messages/message.js";
 import type { Image, Poster } from "../../src/ports/poster.js";
 import type { TeamDeps } from "../../src/features/team/deps.js";
 import { TeamPracticeService } from "../../src/features/team/practice.js";
-import { startRedis, type RedisServer } from "../support/redis-server.js";
+import { startRedis } from "../support/redis-server.js";
+import { startRedisCluster } from "../support/redis-cluster.js";
+import { scanEach, type RedisClient } from "../../src/infra/redis/client.js";
 import { TestDirectory } from "../support/test-directory.js";
 
 export const DAY_MS = 86_400_000;
@@ -56,17 +58,36 @@ class MovableClock implements Clock {
   }
 }
 
-/** Worlds on one redis-server per test file, each under a key prefix of its own. */
-export function redisWorlds(): { make: WorldFactory; stop(): Promise<void> } {
-  let server: RedisServer | undefined;
-  let client: Redis | undefined;
+/** A Redis the worlds share: one node or a cluster, with a key prefix unique to it. */
+export interface RedisBackend {
+  client: RedisClient;
+  prefix: string;
+  stop(): Promise<void>;
+}
+
+/** One redis-server of the test file's own. */
+export async function singleNode(): Promise<RedisBackend> {
+  const server = await startRedis();
+  const client = new Redis(server.url);
+  return { client, prefix: server.env.REDIS_KEY_PREFIX, stop: async () => (client.disconnect(), server.stop()) };
+}
+
+/** A Redis Cluster of the test file's own (three masters, three replicas). */
+export async function cluster(): Promise<RedisBackend> {
+  const started = await startRedisCluster();
+  const client = started.client();
+  return { client, prefix: started.env.REDIS_KEY_PREFIX, stop: async () => (client.disconnect(), started.stop()) };
+}
+
+/** Worlds on one Redis per test file (started on first use), each under a key prefix of its own. */
+export function redisWorlds(start: () => Promise<RedisBackend> = singleNode): { make: WorldFactory; stop(): Promise<void> } {
+  let backend: Promise<RedisBackend> | undefined;
   let count = 0;
   return {
     make: async () => {
-      server ??= await startRedis();
-      client ??= new Redis(server.url);
-      const redis = client;
-      const prefix = `${server.env.REDIS_KEY_PREFIX}w${++count}`;
+      backend ??= start();
+      const { client: redis, prefix: shared } = await backend;
+      const prefix = `${shared}w${++count}`;
       const keys = keySpace(prefix);
       const clock = new MovableClock();
       const storage = redisTeamStorage(redis, keys, TTL_MS, clock);
@@ -86,25 +107,21 @@ export function redisWorlds(): { make: WorldFactory; stop(): Promise<void> } {
       };
     },
     stop: async () => {
-      client?.disconnect();
-      await server?.stop();
+      await (await backend)?.stop();
     },
   };
 }
 
-/** Time passing, as Redis would see it: every key with a TTL under `pattern` loses `ms` of it, and goes when none is left. */
-async function elapseRedis(redis: Redis, pattern: string, ms: number): Promise<void> {
-  let cursor = "0";
-  do {
-    const [next, found] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 1000);
+/** Time passing, as Redis would see it: every key with a TTL under `pattern`, on every master, loses `ms` of it, and goes when none is left. */
+async function elapseRedis(redis: RedisClient, pattern: string, ms: number): Promise<void> {
+  await scanEach(redis, pattern, 1000, async (found) => {
     for (const key of found) {
       const left = await redis.pttl(key);
       if (left < 0) continue;
       if (left - ms <= 0) await redis.del(key);
       else await redis.pexpire(key, left - ms);
     }
-    cursor = next;
-  } while (cursor !== "0");
+  });
 }
 
 /** Embedded worlds, in memory or persisted to a fresh temporary folder. */

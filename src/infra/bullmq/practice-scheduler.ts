@@ -1,5 +1,5 @@
 import { Queue } from "bullmq";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis/client.js";
 import type { Logger } from "../../ops/logger.js";
 import type { PracticeScheduler, Schedule } from "../../ports/schedules.js";
 import { PRACTICE_QUEUE, schedulerId, upsertScheduler, weeklyRepeat, type PracticeRepeat, type PracticeTick } from "./practice-job.js";
@@ -10,7 +10,7 @@ export class BullPracticeScheduler implements PracticeScheduler {
   private readonly repeat: PracticeRepeat;
 
   /** `repeat`: how a cadence repeats in BullMQ. @defaultValue its cron pattern in its time zone */
-  constructor(redis: Redis, options: { prefix: string; logger: Logger; repeat?: PracticeRepeat | undefined }) {
+  constructor(redis: RedisClient, options: { prefix: string; logger: Logger; repeat?: PracticeRepeat | undefined }) {
     this.repeat = options.repeat ?? weeklyRepeat;
     this.queue = new Queue<PracticeTick>(PRACTICE_QUEUE, { connection: redis, prefix: options.prefix });
     // An unhandled 'error' event would end the process; a Redis blip is reported and survived.

@@ -1,5 +1,5 @@
 import { Queue, UnrecoverableError, Worker, type Job } from "bullmq";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis/client.js";
 import type { ProblemBank } from "../../content/bank.js";
 import type { Problem } from "../../content/schemas.js";
 import type { Level } from "../../content/levels.js";
@@ -14,7 +14,7 @@ import { practicePrompt } from "../../features/schedule/prompt.js";
 
 export interface PracticeWorkerOptions {
   /** A connection with `maxRetriesPerRequest: null`, as BullMQ workers require. */
-  connection: Redis;
+  connection: RedisClient;
   prefix: string;
   records: ScheduleRecords;
   /** Which problem each tick posts; its state outlives the last tick by SESSION_TTL_DAYS. */

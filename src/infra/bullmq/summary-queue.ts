@@ -1,5 +1,5 @@
 import { Queue } from "bullmq";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis/client.js";
 import { summaryJobId, type SummaryJob } from "../../ports/summary-job.js";
 import { SUMMARY_JOB, SUMMARY_QUEUE, summaryJobOptions, type SummaryRetries } from "./summary-job-options.js";
 
@@ -10,7 +10,7 @@ export class SummaryQueue implements SummaryRequests {
   private readonly queue: Queue<SummaryJob>;
   private readonly retries: SummaryRetries;
 
-  constructor(connection: Redis, options: { prefix: string; retries: SummaryRetries; onError?: (error: Error) => void }) {
+  constructor(connection: RedisClient, options: { prefix: string; retries: SummaryRetries; onError?: (error: Error) => void }) {
     this.retries = options.retries;
     this.queue = new Queue<SummaryJob>(SUMMARY_QUEUE, { connection, prefix: options.prefix });
     // An unhandled 'error' event would end the process; a Redis blip is reported and survived.

@@ -1,5 +1,5 @@
 import { UnrecoverableError, Worker, type Job } from "bullmq";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis/client.js";
 import type { Logger } from "../../ops/logger.js";
 import type { Metrics } from "../../ops/metrics.js";
 import type { Poster } from "../../ports/poster.js";
@@ -14,7 +14,7 @@ import { takeoverTimings } from "./takeover.js";
 
 export interface SummaryWorkerOptions {
   /** A connection with `maxRetriesPerRequest: null`, as BullMQ workers require. */
-  connection: Redis;
+  connection: RedisClient;
   prefix: string;
   store: SessionStore;
   summarizer: Summarizer;

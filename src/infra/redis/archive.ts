@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./client.js";
 import { storage } from "../../domain/storage-errors.js";
 import type { KeySpace } from "./keys.js";
 import type { InterviewRef } from "../../ports/interview-ref.js";
@@ -12,7 +12,7 @@ import { parseOrNull } from "./parse.js";
  */
 export class RedisSummaryArchive implements SummaryArchive {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: KeySpace,
     private readonly ttlMs: number,
   ) {}
@@ -28,10 +28,9 @@ export class RedisSummaryArchive implements SummaryArchive {
 
   async getMany(refs: readonly InterviewRef[]): Promise<Array<StoredSummary | null>> {
     if (!refs.length) return [];
-    // A pipeline of GETs, not MGET: each key sits in its own thread's cluster slot.
-    const pipeline = this.redis.pipeline();
-    for (const ref of refs) pipeline.get(this.keys.summary(ref.threadKey, ref.interviewId));
-    const results = (await storage(() => pipeline.exec())) ?? [];
-    return results.map(([error, raw]) => (error || typeof raw !== "string" ? null : parseOrNull(raw, StoredSummarySchema)));
+    // Separate GETs (ioredis still writes them in one go), not MGET or a pipeline: each key sits in
+    // its own thread's slot, and a cluster refuses a multi-key command or pipeline across slots.
+    const results = await storage(() => Promise.all(refs.map((ref) => this.redis.get(this.keys.summary(ref.threadKey, ref.interviewId)))));
+    return results.map((raw) => (raw === null ? null : parseOrNull(raw, StoredSummarySchema)));
   }
 }

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./client.js";
 import { storage } from "../../domain/storage-errors.js";
 import type { KeySpace } from "./keys.js";
 import { LuaScript } from "./script.js";
@@ -33,7 +33,7 @@ export type AttachedWrite = { kind: "set"; value: string } | { kind: "hset" | "h
  * (expired, or deleted by forget-me). Both keys share the thread's hash tag, so this stays on one
  * Redis Cluster slot.
  */
-export async function writeAttached(redis: Redis, keys: KeySpace, interview: { threadKey: string; interviewId: string }, key: string, write: AttachedWrite, fallbackTtlMs: number): Promise<boolean> {
+export async function writeAttached(redis: RedisClient, keys: KeySpace, interview: { threadKey: string; interviewId: string }, key: string, write: AttachedWrite, fallbackTtlMs: number): Promise<boolean> {
   const args = write.kind === "set" ? [write.value, ""] : [write.field, write.value];
   const written = await storage(() => WRITE_ATTACHED.run(redis, [keys.interviews(interview.threadKey), key], [interview.interviewId, write.kind, ...args, fallbackTtlMs]));
   return written === 1;

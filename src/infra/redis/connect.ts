@@ -1,6 +1,9 @@
-import { Redis } from "ioredis";
+import { Cluster, Redis } from "ioredis";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { ClusterNodeAddress } from "../../config/cluster-nodes.js";
 import { DependencyDownError } from "../../core/errors.js";
 import { redactUrl, type Logger } from "../../ops/logger.js";
+import type { RedisClient } from "./client.js";
 
 /** Reconnect quickly at first, then every two seconds, forever: an outage ends when Redis is back. */
 const retryStrategy = (attempt: number) => Math.min(attempt * 200, 2_000);
@@ -24,32 +27,76 @@ const WORKER_OPTIONS = {
   retryStrategy,
 } as const;
 
+/** A cluster whose nodes all refuse or never answer fails start-up within this. */
+const CLUSTER_START_TIMEOUT_MS = 10_000;
+
 export type ConnectionRole = "data" | "worker";
+
+/** Where Redis is: one node by URL, or a cluster by some of its nodes (REDIS_CLUSTER_NODES, with REDIS_USERNAME/PASSWORD/TLS). */
+export type RedisTarget = { url: string } | { nodes: readonly ClusterNodeAddress[]; username?: string | undefined; password?: string | undefined; tls: boolean };
+
+/** The target the configuration names, or null when it names none. */
+export function redisTarget(config: { REDIS_URL?: string | undefined; REDIS_CLUSTER_NODES?: ClusterNodeAddress[] | undefined; REDIS_USERNAME?: string | undefined; REDIS_PASSWORD?: string | undefined; REDIS_TLS: boolean }): RedisTarget | null {
+  if (config.REDIS_CLUSTER_NODES) return { nodes: config.REDIS_CLUSTER_NODES, username: config.REDIS_USERNAME, password: config.REDIS_PASSWORD, tls: config.REDIS_TLS };
+  return config.REDIS_URL ? { url: config.REDIS_URL } : null;
+}
 
 /**
  * Connects and waits until Redis answers; an unreachable Redis at start-up is one clear line
- * (no retries in the background). Afterwards outages are logged once each way, and ioredis
- * reconnects by itself.
+ * naming the variable (no retries in the background). Afterwards outages are logged once each
+ * way, and ioredis reconnects by itself (on a cluster it also follows a failover to the promoted replica).
  */
-export async function connectRedis(url: string, role: ConnectionRole, logger: Logger): Promise<Redis> {
-  const client = new Redis(url, { ...(role === "data" ? DATA_OPTIONS : WORKER_OPTIONS), lazyConnect: true, connectionName: `mock-interview-${role}` });
+export async function connectRedis(target: RedisTarget, role: ConnectionRole, logger: Logger): Promise<RedisClient> {
+  const client = "url" in target ? new Redis(target.url, { ...roleOptions(role), lazyConnect: true }) : new Cluster([...target.nodes], clusterOptions(target, role));
   let firstError: Error | undefined;
   client.on("error", (error: Error) => {
     firstError ??= error;
   });
   try {
-    await client.connect();
-    await client.ping();
+    const timeout = sleep(CLUSTER_START_TIMEOUT_MS, undefined, { ref: false }).then(() => {
+      throw new Error(`no answer within ${CLUSTER_START_TIMEOUT_MS / 1000} s`);
+    });
+    await Promise.race([client.connect(), timeout]);
+    await Promise.race([client.ping(), timeout]);
   } catch (error) {
     client.disconnect();
-    const reason = (firstError ?? (error instanceof Error ? error : new Error(String(error)))).message;
-    throw new DependencyDownError(`REDIS_URL: cannot reach Redis at ${redactUrl(url)} (${reason})`, { cause: error });
+    throw new DependencyDownError(unreachable(target, firstError ?? (error instanceof Error ? error : new Error(String(error)))), { cause: error });
   }
   watch(client, role, logger);
   return client;
 }
 
-function watch(client: Redis, role: ConnectionRole, logger: Logger): void {
+function roleOptions(role: ConnectionRole) {
+  return { ...(role === "data" ? DATA_OPTIONS : WORKER_OPTIONS), connectionName: `mock-interview-${role}` };
+}
+
+function clusterOptions(target: Extract<RedisTarget, { nodes: unknown }>, role: ConnectionRole) {
+  const { enableOfflineQueue, retryStrategy: _, ...perNode } = { enableOfflineQueue: true, ...roleOptions(role) };
+  return {
+    lazyConnect: true,
+    // Replicas lag behind: reading one could miss the turn just committed.
+    scaleReads: "master" as const,
+    enableOfflineQueue,
+    clusterRetryStrategy: retryStrategy,
+    // TLS certificates of managed clusters name hosts, not addresses: connect by the name given.
+    ...(target.tls ? { dnsLookup: (address: string, callback: (error: null, address: string) => void) => callback(null, address) } : {}),
+    redisOptions: {
+      ...perNode,
+      ...(target.username ? { username: target.username } : {}),
+      ...(target.password ? { password: target.password } : {}),
+      ...(target.tls ? { tls: {} } : {}),
+    },
+  };
+}
+
+function unreachable(target: RedisTarget, error: Error): string {
+  if ("url" in target) return `REDIS_URL: cannot reach Redis at ${redactUrl(target.url)} (${error.message})`;
+  // ioredis's "Failed to refresh slots cache." hides the node's own answer (refused, auth, not a cluster) in lastNodeError.
+  const cause = "lastNodeError" in error && error.lastNodeError instanceof Error ? error.lastNodeError.message : error.message;
+  return `REDIS_CLUSTER_NODES: cannot reach a Redis Cluster at ${target.nodes.map((node) => `${node.host}:${node.port}`).join(",")} (${cause})`;
+}
+
+function watch(client: RedisClient, role: ConnectionRole, logger: Logger): void {
   let down = false;
   client.removeAllListeners("error");
   // Without a listener an 'error' event would end the process; each retry's error is only worth debug.

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./client.js";
 import type { KeySpace } from "./keys.js";
 import type { DueSummaries } from "../../ports/summaries.js";
 import { SummaryJobSchema, type SummaryJob } from "../../ports/summary-job.js";
@@ -10,7 +10,7 @@ import { SummaryJobSchema, type SummaryJob } from "../../ports/summary-job.js";
  */
 export class RedisDueSummaries implements DueSummaries {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: KeySpace,
   ) {}
 

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./client.js";
 import type { KeySpace } from "./keys.js";
 import type { Inbox, Peek, WaitingEntry } from "../../ports/inbox.js";
 import { InboxEntrySchema, type InboxEntry, type InboxEvent } from "../../ports/events.js";
@@ -18,7 +18,7 @@ export interface InboxOptions {
  */
 export class RedisInbox implements Inbox {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly options: InboxOptions,
   ) {}
 

@@ -1,6 +1,10 @@
 /**
  * Where everything lives in Redis. Every key of one thread carries the thread key as a hash tag
- * (`{…}`), so the scripts that touch several of them stay on one Redis Cluster slot.
+ * (`{…}`), and every key of one channel's schedule the channel key, so the scripts and
+ * transactions that touch several of them stay on one Redis Cluster slot. The global indexes
+ * (schedules, pending threads, due summaries) are one key each: every command on them names that
+ * key alone, so each sits whole in some slot; they hold only work in flight and one entry per
+ * scheduled channel, small enough for one node.
  */
 export interface KeySpace {
   /** What every key of one thread starts with (before `:`): forget-me scans for it to delete a thread whole. */
@@ -41,8 +45,20 @@ export interface KeySpace {
   readonly summariesDue: string;
 }
 
+/**
+ * The only place a key's hash tag is made. Redis Cluster hashes what lies between the first `{` and
+ * the next `}` (the whole key when that is empty), so a `}` inside the value, or an empty value,
+ * would split one thread's keys over several slots and its scripts would fail with CROSSSLOT.
+ * `%` and `}` are percent-encoded (no platform's keys contain them, so no stored name changes) and
+ * an empty value is refused: every key built with one value lands in one slot, by construction.
+ */
+export function hashTag(value: string): string {
+  if (!value) throw new Error("a Redis hash tag needs a non-empty value");
+  return `{${value.replace(/[%}]/g, (char) => encodeURIComponent(char))}}`;
+}
+
 export function keySpace(prefix: string): KeySpace {
-  const thread = (threadKey: string) => `${prefix}:{${threadKey}}`;
+  const thread = (threadKey: string) => `${prefix}:${hashTag(threadKey)}`;
   return {
     thread,
     interviews: (threadKey) => `${thread(threadKey)}:interviews`,
@@ -56,10 +72,10 @@ export function keySpace(prefix: string): KeySpace {
     summary: (threadKey, interviewId) => `${thread(threadKey)}:summary:${interviewId}`,
     reviews: (threadKey, interviewId) => `${thread(threadKey)}:reviews:${interviewId}`,
     schedules: `${prefix}:schedules`,
-    scheduleUsed: (channelKey) => `${prefix}:schedule:{${channelKey}}:used`,
-    scheduleTicks: (channelKey) => `${prefix}:schedule:{${channelKey}}:ticks`,
-    schedulePosted: (channelKey) => `${prefix}:schedule:{${channelKey}}:posted`,
-    candidate: (candidateId) => `${prefix}:candidate:{${candidateId}}:interviews`,
+    scheduleUsed: (channelKey) => `${prefix}:schedule:${hashTag(channelKey)}:used`,
+    scheduleTicks: (channelKey) => `${prefix}:schedule:${hashTag(channelKey)}:ticks`,
+    schedulePosted: (channelKey) => `${prefix}:schedule:${hashTag(channelKey)}:posted`,
+    candidate: (candidateId) => `${prefix}:candidate:${hashTag(candidateId)}:interviews`,
     pendingThreads: `${prefix}:pending-threads`,
     summariesDue: `${prefix}:summaries-due`,
   };

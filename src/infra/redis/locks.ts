@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./client.js";
 import type { KeySpace } from "./keys.js";
 import type { Peek } from "../../ports/inbox.js";
 import type { Lease, ThreadLocks } from "../../ports/lock.js";
@@ -12,7 +12,7 @@ import { CLAIM, FINISH, RELEASE, RENEW, TRIM } from "./turn-scripts.js";
  */
 export class RedisThreadLocks implements ThreadLocks {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: KeySpace,
     private readonly ttlMs: number,
   ) {}
@@ -33,7 +33,7 @@ class RedisLease implements Lease {
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: KeySpace,
     readonly threadKey: string,
     readonly token: string,

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./client.js";
 import { z } from "zod";
 import { LockLostError, type Lease } from "../../ports/lock.js";
 import type { OutboxStore, StoredReply } from "../../ports/outbox.js";
@@ -18,7 +18,7 @@ const StoredReplySchema = z.object({
 /** Each thread's committed reply in a Redis hash, queued by COMMIT_TURN with its turn. */
 export class RedisOutboxStore implements OutboxStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: KeySpace,
   ) {}
 

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./client.js";
 import type { Placeholders } from "../../ports/placeholders.js";
 import type { KeySpace } from "./keys.js";
 
@@ -14,7 +14,7 @@ const PENDING = "";
  */
 export class RedisPlaceholders implements Placeholders {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: KeySpace,
   ) {}
 

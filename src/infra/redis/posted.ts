@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./client.js";
 import type { Clock } from "../../core/clock.js";
 import { systemClock } from "../../core/clock.js";
 import { storage } from "../../domain/storage-errors.js";
@@ -10,7 +10,7 @@ import { writeAttached } from "./attached.js";
 /** The posted record in Redis: a hash per interview (kind → when), attached to the interview like its scorecard. */
 export class RedisPostedRecord implements PostedRecord {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: KeySpace,
     private readonly ttlMs: number,
     private readonly clock: Clock = systemClock,

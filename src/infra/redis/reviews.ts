@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./client.js";
 import { storage } from "../../domain/storage-errors.js";
 import type { KeySpace } from "./keys.js";
 import { StoredReviewSchema, type ReviewStore, type StoredReview } from "../../ports/reviews.js";
@@ -12,7 +12,7 @@ import { parseOrNull } from "./parse.js";
  */
 export class RedisReviewStore implements ReviewStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: KeySpace,
     private readonly ttlMs: number,
   ) {}

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./client.js";
 import { systemClock, type Clock } from "../../core/clock.js";
 import type { KeySpace } from "./keys.js";
 import { LuaScript } from "./script.js";
@@ -39,7 +39,7 @@ export class RedisRotation implements Rotation {
   private readonly ttlMs: number;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: KeySpace,
     ttlMs: number,
     private readonly clock: Clock = systemClock,

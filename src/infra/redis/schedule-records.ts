@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./client.js";
 import type { KeySpace } from "./keys.js";
 import type { Schedule, ScheduleRecords } from "../../ports/schedules.js";
 import { parseSchedule } from "./schedule-parse.js";
@@ -6,7 +6,7 @@ import { parseSchedule } from "./schedule-parse.js";
 /** The channels' schedules in one Redis hash (channel key → schedule JSON), with no TTL. */
 export class RedisScheduleRecords implements ScheduleRecords {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: KeySpace,
   ) {}
 

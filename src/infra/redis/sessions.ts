@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./client.js";
 import type { Session } from "../../domain/session.js";
 import { decodeSession, encodeSession } from "../../domain/session-codec.js";
 import { storage, UnreadableSessionError } from "../../domain/storage-errors.js";
@@ -26,7 +26,7 @@ export class RedisSessionStore implements TurnStore {
   private readonly historyLimit: number;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     options: RedisStoreOptions,
   ) {
     this.keys = options.keys;
@@ -65,12 +65,11 @@ export class RedisSessionStore implements TurnStore {
   async listForCandidate(candidateId: string, limit = 20): Promise<Session[]> {
     const members = await storage(() => this.redis.zrevrange(this.keys.candidate(candidateId), 0, limit - 1));
     const refs = members.map(parseRef).filter((ref) => ref !== null);
-    const pipeline = this.redis.pipeline();
-    for (const ref of refs) pipeline.hget(this.keys.interviews(ref.threadKey), ref.id);
-    const results = (await storage(() => pipeline.exec())) ?? [];
+    // One HGET each, not a pipeline: the interviews live in different threads' slots (see archive.ts).
+    const results = await storage(() => Promise.all(refs.map((ref) => this.redis.hget(this.keys.interviews(ref.threadKey), ref.id))));
     const sessions: Session[] = [];
-    for (const [error, raw] of results) {
-      if (error || typeof raw !== "string") continue;
+    for (const raw of results) {
+      if (raw === null) continue;
       try {
         sessions.push(decodeSession(raw));
       } catch (unreadable) {

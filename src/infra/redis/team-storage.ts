@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./client.js";
 import { systemClock, type Clock } from "../../core/clock.js";
 import type { SummaryArchive } from "../../ports/archive.js";
 import type { PostedRecord } from "../../ports/posted.js";
@@ -18,7 +18,7 @@ export interface RedisTeamStorage {
 }
 
 /** The team-side ports on one Redis connection; `ttlMs` (SESSION_TTL_DAYS) is only the fallback when an interview's own lifetime is unknown. */
-export function redisTeamStorage(redis: Redis, keys: KeySpace, ttlMs: number, clock: Clock = systemClock): RedisTeamStorage {
+export function redisTeamStorage(redis: RedisClient, keys: KeySpace, ttlMs: number, clock: Clock = systemClock): RedisTeamStorage {
   return {
     archive: new RedisSummaryArchive(redis, keys, ttlMs),
     reviews: new RedisReviewStore(redis, keys, ttlMs),

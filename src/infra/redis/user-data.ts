@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import { scanEach, type RedisClient } from "./client.js";
 import { z } from "zod";
 import { CandidateSchema } from "../../domain/session.js";
 import { storage } from "../../domain/storage-errors.js";
@@ -34,7 +34,7 @@ const OwnerSchema = z.object({ candidate: CandidateSchema.pick({ id: true }) });
 /** A user's data in Redis: their candidate index, the threads it names and every key attached to their interviews. */
 export class RedisUserData implements UserData {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: KeySpace,
   ) {}
 
@@ -101,13 +101,9 @@ export class RedisUserData implements UserData {
       ...this.interviewKeys(thread),
     ];
     await storage(() => redis.unlink(...exact));
+    // The pattern pins the thread's hash tag, so each batch found is one slot's keys.
     const pattern = `${escapeGlob(keys.thread(threadKey))}:*`;
-    let cursor = "0";
-    do {
-      const [next, keysFound] = await storage(() => redis.scan(cursor, "MATCH", pattern, "COUNT", SCAN_BATCH));
-      if (keysFound.length) await storage(() => redis.unlink(...keysFound));
-      cursor = next;
-    } while (cursor !== "0");
+    await storage(() => scanEach(redis, pattern, SCAN_BATCH, async (found) => void (await redis.unlink(...found))));
   }
 
   /** The user's interviews and their keys only, in a thread someone else's interview shares. */
