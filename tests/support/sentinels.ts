@@ -1,12 +1,11 @@
 import { expect } from "@jest/globals";
 import { Queue } from "bullmq";
-import { Redis } from "ioredis";
 import { setTimeout as sleep } from "node:timers/promises";
 import { SUMMARY_QUEUE } from "../../src/infra/bullmq/summary-job-options.js";
 import type { Intake } from "../../src/ports/intake.js";
 import type { ChatRecorder, Posted } from "../fakes/chat-recorder.js";
 import { CANDIDATE, eventId } from "./service-harness.js";
-import type { RedisServer } from "./redis-server.js";
+import { testClient, type TestRedis } from "./test-redis.js";
 
 /**
  * Ways to prove "nothing more was posted" without waiting out the clock. A test sends a later
@@ -57,8 +56,8 @@ export async function postsBeforeEndAgain(bot: Sender, threadKey: string): Promi
  * left that could post one. Ask after the turn that ended the interview was answered, since that
  * turn requests the summary before its reply is delivered.
  */
-export async function summariesSettled(server: RedisServer, timeoutMs = 20_000): Promise<void> {
-  const connection = new Redis(server.url, { maxRetriesPerRequest: 1 });
+export async function summariesSettled(server: TestRedis, timeoutMs = 20_000): Promise<void> {
+  const connection = testClient(server);
   const queue = new Queue(SUMMARY_QUEUE, { connection, prefix: server.env.BULLMQ_PREFIX });
   try {
     const deadline = Date.now() + timeoutMs;

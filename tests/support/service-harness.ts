@@ -1,4 +1,3 @@
-import { Redis } from "ioredis";
 import { loadConfig } from "../../src/config/env.js";
 import type { Session } from "../../src/domain/session.js";
 import type { Intake } from "../../src/ports/intake.js";
@@ -8,7 +7,8 @@ import { startService, type Role, type RunningService } from "../../src/app/serv
 import { keySpace, type KeySpace } from "../../src/infra/redis/keys.js";
 import { RedisSessionStore } from "../../src/infra/redis/sessions.js";
 import { ChatRecorder } from "../fakes/chat-recorder.js";
-import type { RedisServer } from "./redis-server.js";
+import type { RedisClient } from "../../src/infra/redis/client.js";
+import { testClient, type TestRedis } from "./test-redis.js";
 import { HttpPoster, TestPlatform } from "./test-platform.js";
 
 export const CANDIDATE = { id: "test:U1", name: "Ada" } as const;
@@ -31,20 +31,19 @@ export interface Harness {
   recorder: ChatRecorder;
   /** Reads what the service stored, through its own connection. */
   store: RedisSessionStore;
-  redis: Redis;
+  redis: RedisClient;
   keys: KeySpace;
   session(threadKey: string): Promise<Session>;
   stop(): Promise<void>;
 }
 
 /** The real service in this process, with the test platform and a chat recorder. */
-export async function startHarness(server: RedisServer, options: { role?: Role; env?: Record<string, string>; recorder?: ChatRecorder } = {}): Promise<Harness> {
+export async function startHarness(server: TestRedis, options: { role?: Role; env?: Record<string, string>; recorder?: ChatRecorder } = {}): Promise<Harness> {
   const config = loadConfig({ ...server.env, METRICS_PORT: "0", ...FAST, ...options.env });
   const recorder = options.recorder ?? (await new ChatRecorder().start());
   const platform = new TestPlatform(new HttpPoster(recorder.url));
   const service = await startService({ role: options.role ?? "all", config, platforms: [platform], logger: silentLogger, sweepIntervalMs: 500 });
-  const redis = new Redis(server.url, { maxRetriesPerRequest: 1, retryStrategy: () => 200 });
-  redis.on("error", () => undefined);
+  const redis = testClient(server);
   const keys = keySpace(config.REDIS_KEY_PREFIX);
   const store = new RedisSessionStore(redis, { keys, ttlMs: config.SESSION_TTL_DAYS * 86_400_000 });
   if (!platform.intake) throw new Error("the bot role did not start the platform");

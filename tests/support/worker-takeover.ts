@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../../src/infra/redis/client.js";
 import { setTimeout as sleep } from "node:timers/promises";
 import { SUMMARY_QUEUE } from "../../src/infra/bullmq/summary-job-options.js";
 import { summaryJobId } from "../../src/ports/summary-job.js";
@@ -73,7 +73,7 @@ function keyOf(request: RecordedRequest | undefined): string {
 }
 
 /** Resolves when the lock's time to live goes up: its holder has just renewed it. */
-async function lockRenewal(redis: Redis, key: string, timeoutMs: number): Promise<void> {
+async function lockRenewal(redis: RedisClient, key: string, timeoutMs: number): Promise<void> {
   let last = await redis.pttl(key);
   await until(
     async () => {

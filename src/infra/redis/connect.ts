@@ -71,12 +71,14 @@ function roleOptions(role: ConnectionRole) {
 }
 
 function clusterOptions(target: Extract<RedisTarget, { nodes: unknown }>, role: ConnectionRole) {
-  const { enableOfflineQueue, retryStrategy: _, ...perNode } = { enableOfflineQueue: true, ...roleOptions(role) };
+  // The cluster client owns reconnecting and the offline queue; node connections carry the rest.
+  const { connectionName, maxRetriesPerRequest, connectTimeout } = roleOptions(role);
+  const perNode = { connectionName, maxRetriesPerRequest, connectTimeout, ...(role === "data" ? { commandTimeout: DATA_OPTIONS.commandTimeout } : {}) };
   return {
     lazyConnect: true,
     // Replicas lag behind: reading one could miss the turn just committed.
     scaleReads: "master" as const,
-    enableOfflineQueue,
+    enableOfflineQueue: role === "worker",
     clusterRetryStrategy: retryStrategy,
     // TLS certificates of managed clusters name hosts, not addresses: connect by the name given.
     ...(target.tls ? { dnsLookup: (address: string, callback: (error: null, address: string) => void) => callback(null, address) } : {}),

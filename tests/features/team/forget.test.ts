@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import type { Redis } from "ioredis";
+import { scanEach, type RedisClient } from "../../../src/infra/redis/client.js";
 import { plainText, type OutgoingMessage } from "../../../src/core/messages/message.js";
 import type { ReviewInput } from "../../../src/features/team/port.js";
 import { eventId, startHarness, type Harness } from "../../support/service-harness.js";
@@ -27,19 +27,16 @@ afterAll(async () => {
 });
 
 /** Every key of this test's Redis (both prefixes) with its value flattened to text. */
-async function everything(client: Redis): Promise<Map<string, string>> {
+async function everything(client: RedisClient): Promise<Map<string, string>> {
   const prefix = redis.env.REDIS_KEY_PREFIX;
   const found = new Map<string, string>();
-  let cursor = "0";
-  do {
-    const [next, keys] = await client.scan(cursor, "MATCH", `*${prefix}*`, "COUNT", 1000);
+  await scanEach(client, `*${prefix}*`, 1000, async (keys) => {
     for (const key of keys) found.set(key, await valueOf(client, key));
-    cursor = next;
-  } while (cursor !== "0");
+  });
   return found;
 }
 
-async function valueOf(client: Redis, key: string): Promise<string> {
+async function valueOf(client: RedisClient, key: string): Promise<string> {
   switch (await client.type(key)) {
     case "string":
       return (await client.get(key)) ?? "";
