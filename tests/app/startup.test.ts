@@ -1,6 +1,7 @@
 import { describe, expect, test } from "@jest/globals";
 import { runCli } from "../support/cli.js";
 import { freePort } from "../support/ports.js";
+import { startRedis } from "../support/redis-server.js";
 
 const BIN = "bin/mock-interview.ts";
 const ENTRY = "tests/support/service-entry.ts";
@@ -46,6 +47,27 @@ describe("mock-interview start-up", () => {
     const result = await runCli(BIN, ["all"], { env: { REDIS_URL: "http://localhost:6379" } });
     expect(result.code).toBe(1);
     expect(oneLine(result.stderr)).toBe("REDIS_URL: must start with redis:// or rediss://");
+  });
+
+  test("an unreachable Redis Cluster stops start-up with one line naming REDIS_CLUSTER_NODES and the nodes tried, without the password", async () => {
+    const [first, second] = [await freePort(), await freePort()];
+    const env = { ...NO_REDIS, REDIS_CLUSTER_NODES: `127.0.0.1:${first},127.0.0.1:${second}`, REDIS_PASSWORD: "s3cret", METRICS_PORT: "0" };
+    const result = await runCli(ENTRY, ["worker"], { env });
+    expect(result.code).toBe(1);
+    const line = oneLine(result.stderr);
+    expect(line).toMatch(new RegExp(`^REDIS_CLUSTER_NODES: cannot reach a Redis Cluster at 127\\.0\\.0\\.1:${first},127\\.0\\.0\\.1:${second} \\(.*ECONNREFUSED`));
+    expect(line).not.toContain("s3cret");
+  });
+
+  test("a node list that names a Redis without cluster mode says so in one line", async () => {
+    const server = await startRedis({ controllable: true });
+    try {
+      const result = await runCli(ENTRY, ["worker"], { env: { ...NO_REDIS, REDIS_CLUSTER_NODES: server.url.replace("redis://", ""), METRICS_PORT: "0" } });
+      expect(result.code).toBe(1);
+      expect(oneLine(result.stderr)).toMatch(/^REDIS_CLUSTER_NODES: cannot reach a Redis Cluster at 127\.0\.0\.1:\d+ \(.*cluster support disabled/);
+    } finally {
+      await server.stop();
+    }
   });
 
   test("an unknown role prints the usage", async () => {

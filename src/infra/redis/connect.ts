@@ -52,6 +52,11 @@ export async function connectRedis(target: RedisTarget, role: ConnectionRole, lo
   client.on("error", (error: Error) => {
     firstError ??= error;
   });
+  // A cluster reports each node's own failure (refused, wrong password, not a cluster) here, and only "Failed to refresh slots cache." as its error.
+  let nodeError: Error | undefined;
+  client.on("node error", (error: Error) => {
+    nodeError ??= error;
+  });
   try {
     const timeout = sleep(CLUSTER_START_TIMEOUT_MS, undefined, { ref: false }).then(() => {
       throw new Error(`no answer within ${CLUSTER_START_TIMEOUT_MS / 1000} s`);
@@ -60,7 +65,8 @@ export async function connectRedis(target: RedisTarget, role: ConnectionRole, lo
     await Promise.race([client.ping(), timeout]);
   } catch (error) {
     client.disconnect();
-    throw new DependencyDownError(unreachable(target, firstError ?? (error instanceof Error ? error : new Error(String(error)))), { cause: error });
+    const reason = nodeError ?? firstError ?? (error instanceof Error ? error : new Error(String(error)));
+    throw new DependencyDownError(unreachable(target, "nodes" in target && reason.message === CLOSED ? await probe(target) : reason), { cause: error });
   }
   watch(client, role, logger);
   return client;
@@ -91,11 +97,30 @@ function clusterOptions(target: Extract<RedisTarget, { nodes: unknown }>, role: 
   };
 }
 
+/** What ioredis says of a cluster node it could not connect to, whatever the cause. */
+const CLOSED = "Connection is closed.";
+
+/** Why the first seed node refuses, asked over a plain connection (the cluster client only says CLOSED). */
+async function probe(target: Extract<RedisTarget, { nodes: unknown }>): Promise<Error> {
+  const [node] = target.nodes;
+  if (!node) return new Error("no nodes given");
+  const plain = new Redis({ ...node, username: target.username, password: target.password, tls: target.tls ? {} : undefined, lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: 3_000 });
+  let failure: Error = new Error(CLOSED);
+  plain.on("error", (error: Error) => (failure = error));
+  try {
+    await plain.connect();
+    await plain.call("CLUSTER", "INFO");
+  } catch (error) {
+    if (failure.message === CLOSED && error instanceof Error) failure = error;
+  } finally {
+    plain.disconnect();
+  }
+  return failure;
+}
+
 function unreachable(target: RedisTarget, error: Error): string {
   if ("url" in target) return `REDIS_URL: cannot reach Redis at ${redactUrl(target.url)} (${error.message})`;
-  // ioredis's "Failed to refresh slots cache." hides the node's own answer (refused, auth, not a cluster) in lastNodeError.
-  const cause = "lastNodeError" in error && error.lastNodeError instanceof Error ? error.lastNodeError.message : error.message;
-  return `REDIS_CLUSTER_NODES: cannot reach a Redis Cluster at ${target.nodes.map((node) => `${node.host}:${node.port}`).join(",")} (${cause})`;
+  return `REDIS_CLUSTER_NODES: cannot reach a Redis Cluster at ${target.nodes.map((node) => `${node.host}:${node.port}`).join(",")} (${error.message})`;
 }
 
 function watch(client: RedisClient, role: ConnectionRole, logger: Logger): void {
