@@ -105,7 +105,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const data = await connectRedis(redis, "data", logger);
   closers.push(() => closeRedis(data));
   try {
-    const store = new RedisSessionStore(data, { keys, ttlMs });
+    const acks = { replicas: config.REDIS_REPLICA_ACKS, timeoutMs: config.REDIS_REPLICA_ACK_TIMEOUT_MS };
+    const store = new RedisSessionStore(data, { keys, ttlMs, acks });
     const queue = new SummaryQueue(data, {
       prefix: config.BULLMQ_PREFIX,
       retries: { attempts: config.SUMMARY_ATTEMPTS, backoffMs: config.SUMMARY_BACKOFF_MS },
@@ -162,7 +163,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     }
 
     if (bot) {
-      const inbox = new RedisInbox(data, { keys, dedupeTtlMs: DEDUPE_TTL_MS, ttlMs });
+      const inbox = new RedisInbox(data, { keys, dedupeTtlMs: DEDUPE_TTL_MS, ttlMs, acks });
       const placeholders = new RedisPlaceholders(data, keys);
       const due = new RedisDueSummaries(data, keys);
       const runner = new TurnRunner({

@@ -40,6 +40,14 @@ export const EnvSchema = z.object({
   REDIS_PASSWORD: optionalVar(z.string()),
   /** With REDIS_CLUSTER_NODES: connect to every node over TLS, as managed clusters require (REDIS_URL uses rediss://). */
   REDIS_TLS: z.preprocess(blankIsUnset, SwitchSchema.default(false)),
+  /**
+   * Replicas that must hold each candidate event and each turn before the platform is told it was
+   * taken (and before the reply goes out), so a master that dies right after cannot take them
+   * with it. 0 waits for none; 1 suits a cluster with a replica per master (see docs/operations.md).
+   */
+  REDIS_REPLICA_ACKS: count(0, { min: 0 }),
+  /** The longest one of those waits lasts; past it the write stands on the master alone. */
+  REDIS_REPLICA_ACK_TIMEOUT_MS: count(500),
   /** Namespace for this deployment's own keys, so several deployments can share one Redis. */
   REDIS_KEY_PREFIX: z.preprocess(blankIsUnset, z.string().regex(/^[A-Za-z0-9_-]+$/, "may only use letters, digits, - and _").default("mi")),
   /** BullMQ's key prefix; the braces make it a Redis Cluster hash tag so each queue stays on one slot. */

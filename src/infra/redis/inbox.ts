@@ -3,6 +3,7 @@ import type { KeySpace } from "./keys.js";
 import type { Inbox, Peek, WaitingEntry } from "../../ports/inbox.js";
 import { InboxEntrySchema, type InboxEntry, type InboxEvent } from "../../ports/events.js";
 import { PEEK, TAKE_IN } from "./turn-scripts.js";
+import type { ReplicaAcks } from "./script.js";
 
 export interface InboxOptions {
   keys: KeySpace;
@@ -10,6 +11,8 @@ export interface InboxOptions {
   dedupeTtlMs: number;
   /** Waiting events expire with the session they belong to. */
   ttlMs: number;
+  /** Replicas that must hold an event before it is acknowledged to the platform. @defaultValue none */
+  acks?: ReplicaAcks | undefined;
 }
 
 /**
@@ -29,6 +32,7 @@ export class RedisInbox implements Inbox {
       this.redis,
       [keys.seen(threadKey, event.eventId), keys.inbox(threadKey), keys.interviews(threadKey), keys.lastMessageAt(threadKey)],
       [JSON.stringify(event), this.options.dedupeTtlMs, this.options.ttlMs, event.kind === "start" ? 0 : 1, event.kind === "message" ? 1 : 0],
+      this.options.acks,
     );
     const outcome = Array.isArray(result) ? result[0] : undefined;
     if (outcome !== "queued" && outcome !== "duplicate" && outcome !== "ignored") throw new Error(`take-in script answered ${String(outcome)}`);

@@ -6,6 +6,7 @@ import { CURRENT_FIELD, type KeySpace } from "./keys.js";
 import { LockLostError } from "../../ports/lock.js";
 import type { QueuedReply, TurnFence, TurnStore } from "../../ports/turns.js";
 import { COMMIT_TURN, READ_CURRENT } from "./session-scripts.js";
+import type { ReplicaAcks } from "./script.js";
 
 export interface RedisStoreOptions {
   keys: KeySpace;
@@ -13,6 +14,8 @@ export interface RedisStoreOptions {
   ttlMs: number;
   /** Most interviews kept in one candidate's history index. */
   historyLimit?: number;
+  /** Replicas that must hold a turn before its reply is delivered. @defaultValue none */
+  acks?: ReplicaAcks | undefined;
 }
 
 /**
@@ -24,6 +27,7 @@ export class RedisSessionStore implements TurnStore {
   private readonly keys: KeySpace;
   private readonly ttlMs: number;
   private readonly historyLimit: number;
+  private readonly acks: ReplicaAcks | undefined;
 
   constructor(
     private readonly redis: RedisClient,
@@ -32,6 +36,7 @@ export class RedisSessionStore implements TurnStore {
     this.keys = options.keys;
     this.ttlMs = options.ttlMs;
     this.historyLimit = options.historyLimit ?? 200;
+    this.acks = options.acks;
   }
 
   async get(threadKey: string): Promise<Session | null> {
@@ -52,7 +57,7 @@ export class RedisSessionStore implements TurnStore {
   async commit(threadKey: string, session: Session | null, fence: TurnFence, reply: QueuedReply | null): Promise<string | undefined> {
     const keys = [this.keys.interviews(threadKey), this.keys.lock(threadKey), this.keys.inbox(threadKey), this.keys.placeholder(threadKey), this.keys.outbox(threadKey)];
     const args = [fence.lease.token, fence.consumed, this.ttlMs, session?.id ?? "", session ? encodeSession(session) : "", reply?.id ?? "", reply?.messages ?? ""];
-    const [replaces] = await storage(() => Promise.all([COMMIT_TURN.run(this.redis, keys, args), session ? this.index(session) : undefined]));
+    const [replaces] = await storage(() => Promise.all([COMMIT_TURN.run(this.redis, keys, args, this.acks), session ? this.index(session) : undefined]));
     if (typeof replaces !== "string") throw new LockLostError(threadKey);
     return replaces || undefined;
   }
