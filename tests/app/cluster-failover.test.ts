@@ -58,8 +58,9 @@ describe.each([
     const before = "Before the failover: the goal is fewer chargebacks at a fixed review budget.";
     expect(await bot.intake.message({ eventId: eventId(), threadKey, authorId: CANDIDATE.id, text: before })).toBe("queued");
     await bot.recorder.waitFor(() => bot.recorder.in(threadKey, "interviewer").length === 2);
-    // Killed between turns, once the reply is settled: a kill between posting a reply and
-    // settling it posts that reply once more after the failover (delivery is at least once).
+    // Killed between turns, once the reply is settled: a kill between posting a reply and settling
+    // it posts that reply again after the failover, with the same idempotency key (Slack and
+    // Discord show it once, as after a crash; this test's recorder would count it twice).
     await eventually(async () => (await bot.redis.exists(bot.keys.outbox(threadKey))) === 0, "the reply is settled");
 
     const killedAt = Date.now();
