@@ -1,27 +1,31 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { Queue } from "bullmq";
-import { Redis } from "ioredis";
 import { setTimeout as sleep } from "node:timers/promises";
 import { SUMMARY_JOB, SUMMARY_QUEUE } from "../../../src/infra/bullmq/summary-job-options.js";
 import { interviewThatEnds, startHarness, type Harness } from "../../support/service-harness.js";
-import { startRedis, type RedisServer } from "../../support/redis-server.js";
+import { startRedis } from "../../support/redis-server.js";
+import { startRedisCluster } from "../../support/redis-cluster.js";
+import { testClient, type TestRedis } from "../../support/test-redis.js";
 import { summariesSettled } from "../../support/sentinels.js";
 
-let redis: RedisServer;
-let bot: Harness;
+// The same queue behaviour on one node and on a Redis Cluster (BullMQ's keys under one hash tag).
+describe.each([
+  ["one redis-server", () => startRedis()],
+  ["a Redis Cluster", () => startRedisCluster()],
+] as const)("summary worker on %s", (_backend, startBackend) => {
+  let redis: TestRedis;
+  let bot: Harness;
 
-beforeAll(async () => {
-  redis = await startRedis();
-  bot = await startHarness(redis, { role: "all", env: { SUMMARY_ATTEMPTS: "3" } });
-});
+  beforeAll(async () => {
+    redis = await startBackend();
+    bot = await startHarness(redis, { role: "all", env: { SUMMARY_ATTEMPTS: "3" } });
+  }, 60_000);
 
-afterAll(async () => {
-  await bot?.stop();
-  await redis?.stop();
-});
+  afterAll(async () => {
+    await bot?.stop();
+    await redis?.stop();
+  });
 
-
-describe("summary worker", () => {
   test("ending an interview posts its scorecard to the thread", async () => {
     const threadKey = "test:summary-basic";
     await interviewThatEnds(bot, threadKey);
@@ -46,7 +50,7 @@ describe("summary worker", () => {
     const interviewId = await interviewThatEnds(bot, threadKey);
     await bot.recorder.waitFor(() => bot.recorder.in(threadKey, "summary").length === 1);
     // The same job delivered again under another id, as after a removal or a crash after posting.
-    const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
+    const connection = testClient(redis);
     const queue = new Queue(SUMMARY_QUEUE, { connection, prefix: redis.env.BULLMQ_PREFIX });
     try {
       const job = await queue.add(SUMMARY_JOB, { threadKey, interviewId }, { jobId: `summary-${interviewId}-again` });
