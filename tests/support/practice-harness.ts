@@ -1,5 +1,4 @@
 import { Queue } from "bullmq";
-import { Redis } from "ioredis";
 import { loadConfig } from "../../src/config/env.js";
 import type { Intake } from "../../src/ports/intake.js";
 import { silentLogger } from "../../src/ops/logger.js";
@@ -7,7 +6,7 @@ import { PRACTICE_QUEUE, type PracticeRepeat, type PracticeTick } from "../../sr
 import { startService, type Role, type RunningService } from "../../src/app/service.js";
 import type { TeamServices } from "../../src/features/team/port.js";
 import type { ChatRecorder } from "../fakes/chat-recorder.js";
-import type { RedisServer } from "./redis-server.js";
+import { testClient, type TestRedis } from "./test-redis.js";
 import { FAST } from "./service-harness.js";
 import { TestDirectory } from "./test-directory.js";
 import { HttpPoster, TestPlatform } from "./test-platform.js";
@@ -37,7 +36,7 @@ export interface PracticeService {
 
 /** The real service in this process, posting to `recorder`; schedules tick as `repeat` says (cron by default). */
 export async function startPracticeService(
-  server: RedisServer,
+  server: TestRedis,
   options: { role: Role; recorder: ChatRecorder; directory: TestDirectory; repeat?: PracticeRepeat },
 ): Promise<PracticeService> {
   const config = loadConfig({ ...server.env, METRICS_PORT: "0", ...FAST });
@@ -54,8 +53,8 @@ export async function startPracticeService(
 }
 
 /** BullMQ's view of the practice queue, as an operator would inspect it. */
-export function practiceQueue(server: RedisServer): { queue: Queue<PracticeTick>; close(): Promise<void> } {
-  const connection = new Redis(server.url, { maxRetriesPerRequest: null });
+export function practiceQueue(server: TestRedis): { queue: Queue<PracticeTick>; close(): Promise<void> } {
+  const connection = testClient(server);
   const queue = new Queue<PracticeTick>(PRACTICE_QUEUE, { connection, prefix: server.env.BULLMQ_PREFIX });
   return {
     queue,
