@@ -20,14 +20,14 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-/** A thread whose keys sit on the master that holds the summary queue too (`beside`), or on another one, with that master's replica. */
+/** A thread whose keys sit on the master that holds the summary queue too, or on another one, that still has a replica to fail over to. */
 async function threadOn(where: "beside the queue" | "away from the queue"): Promise<{ threadKey: string; master: number; replica: number }> {
   const queue = await cluster.shardOf(`${cluster.env.BULLMQ_PREFIX}:${SUMMARY_QUEUE}:wait`);
   const keys = keySpace(cluster.env.REDIS_KEY_PREFIX);
   for (let index = 0; index < 200; index++) {
     const threadKey = `test:failover-${index}`;
-    const shard = await cluster.shardOf(keys.interviews(threadKey));
-    if ((shard.master === queue.master) === (where === "beside the queue")) return { threadKey, ...shard };
+    const { master, replica } = await cluster.shardOf(keys.interviews(threadKey));
+    if (replica !== undefined && (master === queue.master) === (where === "beside the queue")) return { threadKey, master, replica };
   }
   throw new Error(`no thread key hashed ${where}`);
 }
