@@ -27,8 +27,8 @@ const WORKER_OPTIONS = {
   retryStrategy,
 } as const;
 
-/** A cluster whose nodes all refuse or never answer fails start-up within this. */
-const CLUSTER_START_TIMEOUT_MS = 10_000;
+/** A Redis (or every seed node of a cluster) that never answers fails start-up within this. */
+const START_TIMEOUT_MS = 10_000;
 
 export type ConnectionRole = "data" | "worker";
 
@@ -58,8 +58,8 @@ export async function connectRedis(target: RedisTarget, role: ConnectionRole, lo
     nodeError ??= error;
   });
   try {
-    const timeout = sleep(CLUSTER_START_TIMEOUT_MS, undefined, { ref: false }).then(() => {
-      throw new Error(`no answer within ${CLUSTER_START_TIMEOUT_MS / 1000} s`);
+    const timeout = sleep(START_TIMEOUT_MS, undefined, { ref: false }).then(() => {
+      throw new Error(`no answer within ${START_TIMEOUT_MS / 1000} s`);
     });
     await Promise.race([client.connect(), timeout]);
     await Promise.race([client.ping(), timeout]);
