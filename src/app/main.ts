@@ -9,7 +9,7 @@ export const USAGE = `Usage: mock-interview [all|bot|worker]
   all     every configured chat platform and the summary worker in one process (npm start)
   bot     the chat platforms only: take events in, answer turns
   worker  the summary worker only: write scorecards and post them
-Every role needs REDIS_URL; see .env.example for the other variables.`;
+Every role needs REDIS_URL (or REDIS_CLUSTER_NODES for a Redis Cluster); see .env.example for the other variables.`;
 
 /**
  * The process around a service role: parses the role and the environment, starts the role, and
