@@ -46,6 +46,12 @@ export const REPLY_POLICY = { retries: 3, firstRetryMs: 500, timeoutMs: 10_000, 
  */
 export const JOB_POLICY = { retries: 2, firstRetryMs: 1_000, timeoutMs: 10_000, rateLimitRetries: 2, maxRateLimitWaitMs: 30_000 } as const satisfies WebApiPolicy;
 
+/**
+ * Slash commands answered at once per process after their acks (see SlackPlatform.onCommand).
+ * Measured with `npm run bench -- slack-ack`: see docs/operations.md for the figures.
+ */
+export const COMMAND_LANE_CONCURRENCY = 8;
+
 export interface SlackConfig {
   botToken: string;
   apiUrl: string | undefined;
@@ -53,6 +59,8 @@ export interface SlackConfig {
   connection: { mode: "socket"; appToken: string } | { mode: "http"; signingSecret: string; port: number };
   /** Changes to the Web API policies; tests make them fast. @defaultValue REPLY_POLICY and JOB_POLICY */
   policies?: { replies?: Partial<WebApiPolicy>; jobs?: Partial<WebApiPolicy> };
+  /** Slash commands answered at once after their acks. @defaultValue COMMAND_LANE_CONCURRENCY */
+  commandConcurrency?: number;
 }
 
 /** Slack's settings, or null when SLACK_BOT_TOKEN is unset (Slack is off). Inconsistent settings fail with one line. */
