@@ -6,6 +6,7 @@ import { benchLlmPrompt } from "./llm-prompt.js";
 import { benchProgressChart } from "./progress-chart.js";
 import { benchRedisCapacity } from "./redis-capacity.js";
 import { benchRedisTurn } from "./redis-turn.js";
+import { benchRuntime } from "./runtime.js";
 import { benchSlackAck } from "./slack-ack.js";
 import { benchSlackOutage } from "./slack-outage.js";
 import { benchWorkerTakeover } from "./worker-takeover.js";
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   "progress-chart": benchProgressChart,
   "redis-turn": benchRedisTurn,
   "redis-capacity": benchRedisCapacity,
+  runtime: benchRuntime,
   "slack-ack": benchSlackAck,
   "slack-outage": benchSlackOutage,
   "worker-takeover": () => benchWorkerTakeover(),

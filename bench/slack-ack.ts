@@ -4,7 +4,6 @@
 // event loop is the bot's. A bare Bolt app that only acks is measured the same way, as this
 // machine's floor; then how long each command waited for the first question in its thread.
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { App, HTTPReceiver } from "@slack/bolt";
 import { SlackPlatform } from "../adapters/slack/platform.js";
 import { loadConfig } from "../src/config/env.js";
@@ -14,16 +13,9 @@ import { startService } from "../src/app/service.js";
 import { startRedis } from "../tests/support/redis-server.js";
 import { SIGNING_SECRET } from "../tests/support/slack-requests.js";
 import type { AckResult } from "./ack-load.js";
-import type { SlackReport } from "./processes/fake-slack.js";
+import { awaitFirstQuestions, type FakeSlackInfo } from "./processes/slack-report.js";
 import { runToEnd, startHelper } from "./processes/spawn.js";
 import { percentile } from "./stats.js";
-
-interface FakeSlackInfo {
-  apiUrl: string;
-  responseUrl: string;
-  controlUrl: string;
-  placeholder: string;
-}
 
 const LOAD = join(import.meta.dirname, "ack-load.ts");
 
@@ -36,28 +28,6 @@ function ackFigures(results: readonly AckResult[]): { p99: number; text: string 
   const failed = results.filter((result) => result.status !== 200).length;
   const p99 = percentile(timings, 99);
   return { p99, text: `p50 ${percentile(timings, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms${failed ? `, ${failed} not 200` : ""}` };
-}
-
-/** When each channel's thread first showed a question (a reply that is not the placeholder). */
-async function firstQuestions(slack: FakeSlackInfo): Promise<Map<string, number>> {
-  const report = (await (await fetch(slack.controlUrl)).json()) as SlackReport;
-  const firsts = new Map<string, number>();
-  for (const message of report.messages) {
-    if (!message.threadTs || message.threadTs === message.ts || message.text === slack.placeholder) continue;
-    const seen = firsts.get(message.channel);
-    if (seen === undefined || message.at < seen) firsts.set(message.channel, message.at);
-  }
-  return firsts;
-}
-
-/** Waits until every acked command's thread has its first question, or `timeoutMs` passes. */
-async function awaitFirstQuestions(slack: FakeSlackInfo, results: readonly AckResult[], timeoutMs: number): Promise<Map<string, number>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const firsts = await firstQuestions(slack);
-    if (results.every((result) => firsts.has(result.channel)) || Date.now() > deadline) return firsts;
-    await sleep(200);
-  }
 }
 
 /** Rounds of (bare burst, our burst), alternated so both see the same share of a busy machine. */
