@@ -14,13 +14,20 @@ export interface ShownAt {
   at: number;
 }
 
-/** What the control endpoint answers: every message shown, placeholders not yet replaced included. */
+/** What `GET <controlUrl>` answers: every message shown, placeholders not yet replaced included. */
 export interface SlackReport {
   messages: ShownAt[];
   calls: number;
 }
 
+/** What `GET <controlUrl>changes?since=N` answers: each message as it came to show, from the Nth change on. */
+export interface SlackChanges {
+  changes: ShownAt[];
+  next: number;
+}
+
 const shown = new Map<string, ShownAt>();
+const changes: ShownAt[] = [];
 let calls = 0;
 
 function record(call: SlackCall): void {
@@ -31,18 +38,29 @@ function record(call: SlackCall): void {
   if (call.method === "chat.postMessage") {
     const ts = String(call.response.ts);
     const threadTs = typeof call.body.thread_ts === "string" ? call.body.thread_ts : undefined;
-    shown.set(`${channel}/${ts}`, { channel, ts, threadTs, text, at: Date.now() });
+    const message = { channel, ts, threadTs, text, at: Date.now() };
+    shown.set(`${channel}/${ts}`, message);
+    changes.push({ ...message });
   } else if (call.method === "chat.update") {
     const message = shown.get(`${channel}/${String(call.body.ts)}`);
-    if (message && message.text !== text) Object.assign(message, { text, at: Date.now() });
+    if (message && message.text !== text) {
+      Object.assign(message, { text, at: Date.now() });
+      changes.push({ ...message });
+    }
+  } else if (call.method === "files.completeUploadExternal") {
+    // An image with its comment (a scorecard's chart, a drawing): shown as one message in the thread.
+    const message = { channel: String(call.body.channel_id), ts: `file-${calls}`, threadTs: typeof call.body.thread_ts === "string" ? call.body.thread_ts : undefined, text: String(call.body.initial_comment ?? ""), at: Date.now() };
+    shown.set(`${message.channel}/${message.ts}`, message);
+    changes.push({ ...message });
   }
 }
 
 const slack = await new FakeSlack().start();
 slack.observe(record);
-const control = createServer((_request, response) => {
-  const report: SlackReport = { messages: [...shown.values()], calls };
-  response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(report));
+const control = createServer((request, response) => {
+  const url = new URL(request.url ?? "/", "http://control");
+  const body: SlackReport | SlackChanges = url.pathname === "/changes" ? { changes: changes.slice(Number(url.searchParams.get("since") ?? 0)), next: changes.length } : { messages: [...shown.values()], calls };
+  response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
 });
 await new Promise<void>((resolve) => control.listen(0, "127.0.0.1", resolve));
 const controlUrl = `http://127.0.0.1:${(control.address() as AddressInfo).port}/`;
