@@ -36,6 +36,8 @@ export interface CapacityLoadResult {
   scorecards: { once: number; missing: number; more: number };
   /** When answering ended and every interview had ended (ms since the first start). */
   answeringEndedMs: number;
+  /** When the last scorecard came (or the wait for them gave up). */
+  scorecardsDoneMs: number;
 }
 
 const ANSWERS = [
@@ -172,7 +174,7 @@ function answer(bot: string, channel: string, user: string, threadTs: string, te
   return send(bot, body, "application/json");
 }
 
-const result: CapacityLoadResult = { started: 0, firstQuestionMs: [], turnMs: [], answers: 0, lostReplies: 0, duplicateReplies: 0, scorecards: { once: 0, missing: 0, more: 0 }, answeringEndedMs: 0 };
+const result: CapacityLoadResult = { started: 0, firstQuestionMs: [], turnMs: [], answers: 0, lostReplies: 0, duplicateReplies: 0, scorecards: { once: 0, missing: 0, more: 0 }, answeringEndedMs: 0, scorecardsDoneMs: 0 };
 const threads = new Threads();
 const following = threads.follow();
 const began = Date.now();
@@ -221,7 +223,16 @@ const sent = await Promise.all(Array.from({ length: options.interviews }, (_, in
 result.answeringEndedMs = Date.now() - began;
 // Every interview has ended: each scorecard is written by a worker and posted once.
 const channels = sent.map((_, index) => `CCAP${index}`);
-await threads.until(() => (channels.every((channel) => threads.scorecardCount(channel) > 0) ? true : undefined), options.replyTimeoutMs * 2);
+// Waits while they keep coming: until every one is posted, or none came for a reply timeout.
+let posted = -1;
+let lastProgress = Date.now();
+while (Date.now() - lastProgress < options.replyTimeoutMs) {
+  const now = channels.filter((channel) => threads.scorecardCount(channel) > 0).length;
+  if (now === channels.length) break;
+  if (now !== posted) [posted, lastProgress] = [now, Date.now()];
+  await sleep(500);
+}
+result.scorecardsDoneMs = Date.now() - began;
 for (const [index, channel] of channels.entries()) {
   const scorecards = threads.scorecardCount(channel);
   if (scorecards === 0) result.scorecards.missing += 1;
