@@ -41,7 +41,10 @@ export async function benchSlackAck(count = Number(process.env.BENCH_BURST ?? 20
   bare.command("/mock-interview", async ({ ack }) => ack());
   const bareServer = (await bare.start(0)) as { address(): { port: number } };
   const bareUrl = `http://127.0.0.1:${bareServer.address().port}/slack/events`;
-  const concurrency = process.env.BENCH_LANE ? { commandConcurrency: Number(process.env.BENCH_LANE) } : {};
+  const concurrency = {
+    ...(process.env.BENCH_LANE ? { commandConcurrency: Number(process.env.BENCH_LANE) } : {}),
+    ...(process.env.BENCH_QUIET_MS ? { commandQuietMs: Number(process.env.BENCH_QUIET_MS) } : {}),
+  };
   const platform = new SlackPlatform({ botToken: "xoxb-bench", apiUrl: slack.apiUrl, connection: { mode: "http", signingSecret: SIGNING_SECRET, port: 0 }, ...concurrency }, loadContent().bank);
   const service = await startService({ role: "all", config: loadConfig({ ...redis.env, METRICS_PORT: "0" }), platforms: [platform], logger: silentLogger });
   try {

@@ -51,6 +51,8 @@ export const JOB_POLICY = { retries: 2, firstRetryMs: 1_000, timeoutMs: 10_000, 
  * Measured with `npm run bench -- slack-ack`: see docs/operations.md for the figures.
  */
 export const COMMAND_LANE_CONCURRENCY = 8;
+/** A burst of commands is all acknowledged before their work starts: it waits for this much quiet (at most 1 s). */
+export const COMMAND_LANE_QUIET_MS = 10;
 
 export interface SlackConfig {
   botToken: string;
@@ -61,6 +63,8 @@ export interface SlackConfig {
   policies?: { replies?: Partial<WebApiPolicy>; jobs?: Partial<WebApiPolicy> };
   /** Slash commands answered at once after their acks. @defaultValue COMMAND_LANE_CONCURRENCY */
   commandConcurrency?: number;
+  /** Quiet the command lane waits for before starting work. @defaultValue COMMAND_LANE_QUIET_MS */
+  commandQuietMs?: number;
 }
 
 /** Slack's settings, or null when SLACK_BOT_TOKEN is unset (Slack is off). Inconsistent settings fail with one line. */

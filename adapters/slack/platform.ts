@@ -26,7 +26,7 @@ import { silentLogger, type Logger } from "../../src/ops/logger.js";
 import type { ChatPlatform } from "../../src/app/platform.js";
 import type { TeamServices } from "../../src/features/team/port.js";
 import { boltLogger } from "./bolt-logger.js";
-import { COMMAND_LANE_CONCURRENCY, JOB_POLICY, REPLY_POLICY, type SlackConfig, type WebApiPolicy } from "./config.js";
+import { COMMAND_LANE_CONCURRENCY, COMMAND_LANE_QUIET_MS, JOB_POLICY, REPLY_POLICY, type SlackConfig, type WebApiPolicy } from "./config.js";
 import { SlackDirectory } from "./directory.js";
 import { Slots } from "./host.js";
 import { fromSlackMarkup } from "./incoming-text.js";
@@ -73,6 +73,7 @@ export class SlackPlatform implements ChatPlatform {
     this.team = new SlackTeam(this.client, this.poster, new Slots(8), logger);
     this.commands = new Lane({
       concurrency: config.commandConcurrency ?? COMMAND_LANE_CONCURRENCY,
+      quietMs: config.commandQuietMs ?? COMMAND_LANE_QUIET_MS,
       onError: (error) => this.logger.warn({ platform: "slack", err: error instanceof Error ? error.message : String(error) }, "slash command failed after its ack"),
     });
   }

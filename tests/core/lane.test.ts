@@ -54,4 +54,18 @@ describe("Lane", () => {
     expect(errors.map((error) => (error as Error).message)).toEqual(["post failed"]);
     expect(log).toEqual(["next"]);
   });
+
+  test("while tasks keep coming it waits for quiet, yet starts a task once it has waited its longest", async () => {
+    const lane = new Lane({ concurrency: 4, onError: () => {}, quietMs: 60_000, maxDeferMs: 200 });
+    const log: string[] = [];
+    lane.run(async () => {
+      log.push("first");
+    });
+    for (let turn = 0; turn < 20; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(log).toEqual([]);
+    // Started long before a minute of quiet: its longest wait is what let it go.
+    await started(log, 1);
+    await lane.idle();
+    expect(log).toEqual(["first"]);
+  });
 });
