@@ -18,8 +18,10 @@ export interface CapacityLoadOptions {
   answerEveryMs: number;
   /** Interviews started per second while ramping up. */
   startRate: number;
-  /** How long a reply (or a scorecard) may take before it counts as lost. */
+  /** A reply slower than this counts as late; the wait for scorecards gives up after this long without one. */
   replyTimeoutMs: number;
+  /** A reply not shown this long after its event counts as lost. */
+  lostAfterMs: number;
 }
 
 export interface CapacityLoadResult {
@@ -29,8 +31,10 @@ export interface CapacityLoadResult {
   /** Answer sent to its reply shown (the placeholder edited into it). */
   turnMs: number[];
   answers: number;
-  /** Events (start, answers, end) that got no reply within the timeout. */
+  /** Events (start, answers, end) that got no reply within lostAfterMs. */
   lostReplies: number;
+  /** Replies that came, but after replyTimeoutMs. */
+  lateReplies: number;
   /** Replies beyond one per event. */
   duplicateReplies: number;
   scorecards: { once: number; missing: number; more: number };
@@ -174,12 +178,23 @@ function answer(bot: string, channel: string, user: string, threadTs: string, te
   return send(bot, body, "application/json");
 }
 
-const result: CapacityLoadResult = { started: 0, firstQuestionMs: [], turnMs: [], answers: 0, lostReplies: 0, duplicateReplies: 0, scorecards: { once: 0, missing: 0, more: 0 }, answeringEndedMs: 0, scorecardsDoneMs: 0 };
+const result: CapacityLoadResult = { started: 0, firstQuestionMs: [], turnMs: [], answers: 0, lostReplies: 0, lateReplies: 0, duplicateReplies: 0, scorecards: { once: 0, missing: 0, more: 0 }, answeringEndedMs: 0, scorecardsDoneMs: 0 };
 const threads = new Threads();
 const following = threads.follow();
 const began = Date.now();
 const answeringEnds = began + options.seconds * 1000;
 const bot = (index: number) => options.bots[index % options.bots.length] ?? "";
+
+/** The thread's next reply: late after replyTimeoutMs, lost (undefined) after lostAfterMs. */
+async function awaitReply(channel: string, count: number): Promise<number | undefined> {
+  const shown = await threads.nextReply(channel, count, options.lostAfterMs);
+  if (shown === undefined) result.lostReplies += 1;
+  return shown;
+}
+
+function late(waitedMs: number): void {
+  if (waitedMs > options.replyTimeoutMs) result.lateReplies += 1;
+}
 
 /** One candidate's interview; resolves with how many events it sent (start, answers, end). */
 async function candidate(index: number): Promise<number> {
@@ -190,13 +205,11 @@ async function candidate(index: number): Promise<number> {
   await command(bot(index), channel, user);
   result.started += 1;
   let events = 1;
-  const first = await threads.nextReply(channel, 0, options.replyTimeoutMs);
+  const first = await awaitReply(channel, 0);
   const threadTs = threads.parent(channel);
-  if (first === undefined || !threadTs) {
-    result.lostReplies += 1;
-    return events;
-  }
+  if (first === undefined || !threadTs) return events;
   result.firstQuestionMs.push(first - commandAt);
+  late(first - commandAt);
   let turn = 0;
   const exchange = async (text: string): Promise<void> => {
     const count = threads.replyCount(channel);
@@ -204,9 +217,10 @@ async function candidate(index: number): Promise<number> {
     // Answers go to either bot, as a load balancer would spread Slack's deliveries.
     await answer(bot(index + turn + 1), channel, user, threadTs, text);
     events += 1;
-    const shown = await threads.nextReply(channel, count, options.replyTimeoutMs);
-    if (shown === undefined) result.lostReplies += 1;
-    else result.turnMs.push(shown - sentAt);
+    const shown = await awaitReply(channel, count);
+    if (shown === undefined) return;
+    result.turnMs.push(shown - sentAt);
+    late(shown - sentAt);
   };
   for (;;) {
     await sleep(options.answerEveryMs * (0.5 + Math.random()));

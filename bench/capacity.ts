@@ -139,6 +139,7 @@ export async function benchCapacity(): Promise<void> {
       answerEveryMs,
       startRate,
       replyTimeoutMs: 30_000,
+      lostAfterMs: flag("lost-after-ms", 120_000),
     };
     const result = await runToEnd<CapacityLoadResult>(join(import.meta.dirname, "capacity-load.ts"), [JSON.stringify(options)]);
     clearInterval(sampler);
@@ -151,7 +152,7 @@ export async function benchCapacity(): Promise<void> {
     console.log(`capacity: turn (answer to reply shown) p50 ${fmt(result.turnMs, 50)} s, p99 ${fmt(result.turnMs, 99)} s over ${result.turnMs.length} turns; command to first question p50 ${fmt(result.firstQuestionMs, 50)} s, p99 ${fmt(result.firstQuestionMs, 99)} s`);
     console.log(`capacity: Redis ${(netCommands / Math.max(1, turns)).toFixed(1)} commands per turn (${after.commands - before.commands} over ${turns} starts, answers and ends, less the idle roles' ${idlePerSecond.toFixed(0)}/s of polling; summaries included); Redis memory ${(after.memoryMb - before.memoryMb).toFixed(1)} MB more (${(((after.memoryMb - before.memoryMb) * 1024) / Math.max(1, result.started)).toFixed(1)} KB per session)`);
     console.log(`capacity: bot RSS ${baseline.map((mb) => mb.toFixed(0)).join(" + ")} MB idle, ${peak.map((mb) => mb.toFixed(0)).join(" + ")} MB at peak: ${(perSessionMb * 1024).toFixed(1)} KB per session`);
-    console.log(`capacity: ${result.lostReplies} replies lost (none within ${options.replyTimeoutMs / 1000} s), ${result.duplicateReplies} duplicated (target 0 and 0); scorecards posted once ${result.scorecards.once}, missing ${result.scorecards.missing}, more than once ${result.scorecards.more} (the last ${((result.scorecardsDoneMs - result.answeringEndedMs) / 1000).toFixed(0)} s after the last interview ended)`);
+    console.log(`capacity: ${result.lostReplies} replies lost (none within ${options.lostAfterMs / 1000} s), ${result.lateReplies} late (over ${options.replyTimeoutMs / 1000} s), ${result.duplicateReplies} duplicated (target 0 and 0); scorecards posted once ${result.scorecards.once}, missing ${result.scorecards.missing}, more than once ${result.scorecards.more} (the last ${((result.scorecardsDoneMs - result.answeringEndedMs) / 1000).toFixed(0)} s after the last interview ended)`);
   } finally {
     for (const role of roles.reverse()) await stopRole(role);
     await fake.stop();
