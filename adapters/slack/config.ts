@@ -48,9 +48,12 @@ export const JOB_POLICY = { retries: 2, firstRetryMs: 1_000, timeoutMs: 10_000, 
 
 /**
  * Slash commands answered at once per process after their acks (see SlackPlatform.onCommand).
- * Measured with `npm run bench -- slack-ack`: see docs/operations.md for the figures.
+ * Opening is mostly waiting on Slack (chat.postMessage) and Redis, so this bounds the opens per
+ * second to about this many per round trip to Slack: 16 opens a burst of 200 in ~2.5 s at Slack's
+ * 200 ms, where 8 took twice that. Against the local fake Slack (1 ms answers), 4, 8 and 16 all
+ * acked within the noise of a bare app (`npm run bench -- slack-ack`; figures in docs/operations.md).
  */
-export const COMMAND_LANE_CONCURRENCY = 8;
+export const COMMAND_LANE_CONCURRENCY = 16;
 /** A burst of commands is all acknowledged before their work starts: it waits for this much quiet (at most 1 s). */
 export const COMMAND_LANE_QUIET_MS = 10;
 
