@@ -46,6 +46,17 @@ export const REPLY_POLICY = { retries: 3, firstRetryMs: 500, timeoutMs: 10_000, 
  */
 export const JOB_POLICY = { retries: 2, firstRetryMs: 1_000, timeoutMs: 10_000, rateLimitRetries: 2, maxRateLimitWaitMs: 30_000 } as const satisfies WebApiPolicy;
 
+/**
+ * Slash commands answered at once per process after their acks (see SlackPlatform.onCommand).
+ * Opening is mostly waiting on Slack (chat.postMessage) and Redis, so this bounds the opens per
+ * second to about this many per round trip to Slack: 16 opens a burst of 200 in ~2.5 s at Slack's
+ * 200 ms, where 8 took twice that. Against the local fake Slack (1 ms answers), 4, 8 and 16 all
+ * acked within the noise of a bare app (`npm run bench -- slack-ack`; figures in docs/operations.md).
+ */
+export const COMMAND_LANE_CONCURRENCY = 16;
+/** A burst of commands is all acknowledged before their work starts: it waits for this much quiet (at most 1 s). */
+export const COMMAND_LANE_QUIET_MS = 10;
+
 export interface SlackConfig {
   botToken: string;
   apiUrl: string | undefined;
@@ -53,6 +64,10 @@ export interface SlackConfig {
   connection: { mode: "socket"; appToken: string } | { mode: "http"; signingSecret: string; port: number };
   /** Changes to the Web API policies; tests make them fast. @defaultValue REPLY_POLICY and JOB_POLICY */
   policies?: { replies?: Partial<WebApiPolicy>; jobs?: Partial<WebApiPolicy> };
+  /** Slash commands answered at once after their acks. @defaultValue COMMAND_LANE_CONCURRENCY */
+  commandConcurrency?: number;
+  /** Quiet the command lane waits for before starting work. @defaultValue COMMAND_LANE_QUIET_MS */
+  commandQuietMs?: number;
 }
 
 /** Slack's settings, or null when SLACK_BOT_TOKEN is unset (Slack is off). Inconsistent settings fail with one line. */

@@ -1,5 +1,4 @@
 import type { Server } from "node:http";
-import { setImmediate as nextTurnOfLoop } from "node:timers/promises";
 import {
   App,
   HTTPReceiver,
@@ -15,6 +14,7 @@ import {
 import { parseSlashText } from "../../src/features/slash-command.js";
 import type { ProblemBank } from "../../src/content/bank.js";
 import { ConfigError, DependencyDownError } from "../../src/core/errors.js";
+import { Lane } from "../../src/core/lane.js";
 import { TEAM_UNAVAILABLE } from "../../src/features/copy.js";
 import type { Caller, FeatureDeps } from "../../src/features/host.js";
 import { RecentPresses } from "../../src/features/recent-presses.js";
@@ -26,7 +26,7 @@ import { silentLogger, type Logger } from "../../src/ops/logger.js";
 import type { ChatPlatform } from "../../src/app/platform.js";
 import type { TeamServices } from "../../src/features/team/port.js";
 import { boltLogger } from "./bolt-logger.js";
-import { JOB_POLICY, REPLY_POLICY, type SlackConfig, type WebApiPolicy } from "./config.js";
+import { COMMAND_LANE_CONCURRENCY, COMMAND_LANE_QUIET_MS, JOB_POLICY, REPLY_POLICY, type SlackConfig, type WebApiPolicy } from "./config.js";
 import { SlackDirectory } from "./directory.js";
 import { Slots } from "./host.js";
 import { fromSlackMarkup } from "./incoming-text.js";
@@ -43,7 +43,8 @@ export const COMMAND = "/mock-interview";
  * Slack as a chat platform: `/mock-interview` opens a thread under a parent message, thread replies
  * and buttons go to the intake, replies come back through the Web API poster; every other request
  * is decoded and handed to src/features, and its reply drawn (SlackTeam for buttons and the review
- * modal). Every handler acks first, so Slack's three seconds are never at risk.
+ * modal). Every handler acks first, so Slack's three seconds are never at risk; a command's work
+ * runs in a bounded lane behind the acks (see onCommand).
  */
 export class SlackPlatform implements ChatPlatform {
   readonly name = "slack";
@@ -54,6 +55,7 @@ export class SlackPlatform implements ChatPlatform {
   private readonly client: webApi.WebClient;
   private readonly team: SlackTeam;
   private readonly replyPolicy: WebApiPolicy;
+  private readonly commands: Lane;
   private app: App | undefined;
   private server: Server | undefined;
 
@@ -69,6 +71,11 @@ export class SlackPlatform implements ChatPlatform {
     this.jobPoster = new SlackPoster(jobClient, this.poster.names);
     this.directory = new SlackDirectory(this.client);
     this.team = new SlackTeam(this.client, this.poster, new Slots(8), logger);
+    this.commands = new Lane({
+      concurrency: config.commandConcurrency ?? COMMAND_LANE_CONCURRENCY,
+      quietMs: config.commandQuietMs ?? COMMAND_LANE_QUIET_MS,
+      onError: (error) => this.logger.warn({ platform: "slack", err: error instanceof Error ? error.message : String(error) }, "slash command failed after its ack"),
+    });
   }
 
   /** The HTTP receiver's port once started (HTTP mode only). */
@@ -109,16 +116,22 @@ export class SlackPlatform implements ChatPlatform {
     this.app = app;
   }
 
+  /** Stops taking requests, then finishes the commands already acknowledged: each acked command gets its answer. */
   async stop(): Promise<void> {
     await this.app?.stop();
     this.app = undefined;
+    await this.commands.idle();
   }
 
   private async onCommand({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs, deps: FeatureDeps): Promise<void> {
     await ack();
-    // Acks first: the work after them waits its turn (starts go a few at a time), so a burst of
-    // commands is acknowledged within Slack's three seconds before any of them starts an interview.
-    await nextTurnOfLoop();
+    // The work behind the ack (posting the thread, starting the interview, its first turn) goes in
+    // the lane: a few at a time, each started after the loop has polled for the next requests, so
+    // a burst of commands is acknowledged at the pace of a bare app instead of queueing behind it.
+    this.commands.run(() => this.answerCommand(command, respond, deps));
+  }
+
+  private async answerCommand(command: SlackCommandMiddlewareArgs["command"], respond: SlackCommandMiddlewareArgs["respond"], deps: FeatureDeps): Promise<void> {
     const tell = async (message: OutgoingMessage) => {
       for (const part of await this.poster.render(message)) {
         await respond({ response_type: "ephemeral", replace_original: false, text: part.text, blocks: part.blocks });

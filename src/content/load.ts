@@ -1,5 +1,5 @@
-import { readFileSync, readdirSync } from "node:fs";
-import { basename, extname, join, relative } from "node:path";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { basename, dirname, extname, join, relative } from "node:path";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { z } from "zod";
 import { ContentError } from "../core/errors.js";
@@ -22,9 +22,20 @@ const DATA_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
 /** Which file each loaded problem came from, for error messages that name it. */
 const sourceFiles = new WeakMap<Problem, string>();
 
+/**
+ * The folder holding package.json, found from this file: src/content when run through tsx,
+ * dist/src/content when compiled, so the bundled data is found either way.
+ */
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) return join(from, "..", "..");
+  }
+}
+
 /** Where the bundled data lives; overridable so tests and operators can point at their own. */
-export const DEFAULT_PROBLEMS_DIR = join(import.meta.dirname, "..", "..", "problems");
-export const DEFAULT_RUBRIC_DIR = join(import.meta.dirname, "..", "..", "rubric");
+export const DEFAULT_PROBLEMS_DIR = join(packageRoot(import.meta.dirname), "problems");
+export const DEFAULT_RUBRIC_DIR = join(packageRoot(import.meta.dirname), "rubric");
 
 function displayPath(file: string): string {
   const shown = relative(process.cwd(), file);

@@ -56,6 +56,7 @@ export class FakeSlack {
   private readonly holds = new Map<string, number>();
   private readonly held = new Set<ServerResponse>();
   private waiters: Array<{ predicate: (call: SlackCall) => boolean; resolve: (call: SlackCall) => void }> = [];
+  private readonly observers: Array<(call: SlackCall) => void> = [];
 
   /** Where a slash command's `response_url` points: ephemeral replies land here as `response_url` calls. */
   responseUrl(id: string): string {
@@ -142,6 +143,11 @@ export class FakeSlack {
     this.holds.set(method, (this.holds.get(method) ?? 0) + times);
   }
 
+  /** Calls `listener` with every call as it is answered: how a fake in a process of its own reports what it saw. */
+  observe(listener: (call: SlackCall) => void): void {
+    this.observers.push(listener);
+  }
+
   callsTo(method: string): SlackCall[] {
     return this.calls.filter((call) => call.method === method);
   }
@@ -200,6 +206,7 @@ export class FakeSlack {
       }
     }
     this.waiters = this.waiters.filter((waiter) => (waiter.predicate(call) ? (waiter.resolve(call), false) : true));
+    for (const observer of this.observers) observer(call);
   }
 
   private answer(call: SlackCall): Record<string, unknown> {
