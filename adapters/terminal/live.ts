@@ -54,8 +54,9 @@ export class TerminalLive {
     const whole = message.paragraphs.map(shownText).join("\n\n");
     if (whole.startsWith(printed)) {
       out.write(`${whole.slice(printed.length)}\n\n`);
-      const { heading: _heading, ...rest } = message;
-      out.write(renderMessage({ ...rest, paragraphs: [] }, { color: out.color }));
+      // What follows the words (the problem's fields, the actions), without the heading already printed.
+      const { kind, fields, actions } = message;
+      out.write(renderMessage({ kind, paragraphs: [], ...(fields ? { fields } : {}), ...(actions ? { actions } : {}) }, { color: out.color }));
       out.write("\n");
       return true;
     }
