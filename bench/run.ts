@@ -2,6 +2,7 @@
 // `npm run bench -- slack-outage worker-takeover` runs only the benches named.
 import { benchDiagramRender } from "./diagram-render.js";
 import { benchEngineTurn } from "./engine-turn.js";
+import { benchFirstWord } from "./first-word.js";
 import { benchLlmPrompt } from "./llm-prompt.js";
 import { benchProgressChart } from "./progress-chart.js";
 import { benchRedisCapacity } from "./redis-capacity.js";
@@ -13,6 +14,7 @@ import { benchWorkerTakeover } from "./worker-takeover.js";
 const BENCHES: Record<string, () => Promise<void>> = {
   "diagram-render": benchDiagramRender,
   "engine-turn": benchEngineTurn,
+  "first-word": benchFirstWord,
   "llm-prompt": benchLlmPrompt,
   "progress-chart": benchProgressChart,
   "redis-turn": benchRedisTurn,

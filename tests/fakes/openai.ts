@@ -45,6 +45,8 @@ export class FakeOpenAI {
   respond: (request: RecordedRequest) => FakeReply = defaultReply;
   /** Streamed answers come at this pace; the default is quick, for tests. */
   pace: StreamPace = { firstTokenMs: 0, tokensPerSecond: 2_000 };
+  /** Answers not streamed also take the pace's time (first token, then every token) before they arrive, as a real model's do. */
+  paceWholeAnswers = false;
   private server: Server | undefined;
   private readonly hanging = new Set<ServerResponse>();
 
@@ -92,6 +94,10 @@ export class FakeOpenAI {
     }
     const reply = this.queue.shift() ?? this.respond(recorded);
     if (recorded.body.stream) return this.stream(recorded, reply, response);
+    if (this.paceWholeAnswers && (reply.kind === "json" || reply.kind === "text")) {
+      const length = reply.kind === "json" ? JSON.stringify(reply.value).length : reply.content.length;
+      await pause(this.pace.firstTokenMs + (Math.ceil(length / 4) * 1_000) / this.pace.tokensPerSecond);
+    }
     switch (reply.kind) {
       case "status":
         return send(response, reply.status, { error: { message: reply.message ?? `status ${reply.status}`, type: "server_error" } }, reply.headers);
