@@ -44,7 +44,8 @@ export const COMMAND = "/mock-interview";
  * Slack as a chat platform: `/mock-interview` opens a thread under a parent message, thread replies
  * and buttons go to the intake, replies come back through the Web API poster; every other request
  * is decoded and handed to src/features, and its reply drawn (SlackTeam for buttons and the review
- * modal). Every handler acks first, so Slack's three seconds are never at risk.
+ * modal). The assistant pane, where a workspace offers it, is SlackAssistant's. Every handler acks
+ * first, so Slack's three seconds are never at risk.
  */
 export class SlackPlatform implements ChatPlatform {
   readonly name = "slack";

@@ -33,6 +33,7 @@ type Handler = (call: SlackCall) => Record<string, unknown> | undefined;
  * The workspace (channel members, admins, DMs), modals and file uploads answer as Slack does, and
  * `socketMode` is Socket Mode: apps.connections.open and the WebSocket it points to. Faults
  * make Slack's edge fail on demand: 5xx, or 429 with Retry-After, per method and/or channel.
+ * `assistant` is the Agents & AI Apps pane: threads opened there and assistant.threads.*.
  */
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
