@@ -54,6 +54,9 @@ export class SlackAssistant {
     const thread: SlackThread = { team: body.team_id, channel: event.channel, threadTs: event.thread_ts };
     const text = fromSlackMarkup(event.text ?? "");
     if (!text.trim()) return;
+    // A redelivery (Slack unsure the first arrived) must neither open anything twice nor turn a
+    // request into an answer once the interview it opened is there; storage dedupes answers too.
+    if (deps.presses.repeated(`assistant:${body.event_id}`)) return;
     const author = userKey(thread.team, event.user);
     const prompt = promptRequest(text, deps.bank);
     if (!prompt) {
@@ -61,8 +64,6 @@ export class SlackAssistant {
       // Anything but `ignored` is the intake's: answered, a retry, or the user told storage is down.
       if (outcome !== "ignored") return;
     }
-    // A redelivered request (Slack unsure it arrived) opens nothing twice.
-    if (deps.presses.repeated(`assistant:${body.event_id}`)) return;
     const host = new AssistantHost(this.client, thread, this.workspace(thread.team, thread.channel), this.logger);
     let request: Request;
     try {

@@ -94,6 +94,20 @@ describe("the assistant pane", () => {
     // Everything went into the assistant thread: nothing top level, nothing in a channel.
     expect(posts.every((call) => call.body.channel === thread.channel && call.body.thread_ts === thread.threadTs)).toBe(true);
     expect(slack.assistant.thread(thread.channel, thread.threadTs)?.title).toMatch(/^Mock interview · ada · .*fraud/i);
+    // While the greeting and first question are written, the thread says so.
+    const status = slack.calls.findIndex((call, index) => index >= since && call.method === "assistant.threads.setStatus" && call.body.thread_ts === thread.threadTs);
+    expect(status).toBeGreaterThan(slack.calls.indexOf(parent ?? first));
+    expect(status).toBeLessThan(slack.calls.indexOf(first));
+  });
+
+  test("a prompt Slack delivers twice opens one interview, and its repeat is not taken as an answer", async () => {
+    const thread = await openPane();
+    const sent = await say(thread, "Start a senior fraud interview");
+    await send.message({ user: thread.user, channel: thread.channel, threadTs: thread.threadTs, text: "Start a senior fraud interview", channelType: "im", eventId: sent.eventId, retry: 1 });
+    const first = await slack.waitFor((call) => inThread(thread)(call) && /Hi ada/.test(textOf(call)));
+    const earlier = (await callsBeforeHint(thread, first)).filter(inThread(thread));
+    expect(earlier.filter((call) => /^Mock interview: /.test(textOf(call)))).toHaveLength(1);
+    expect(earlier.filter((call) => /mock_interview_hint/.test(JSON.stringify(call.body.blocks)))).toHaveLength(1);
   });
 
   test("an answer gets one reply in the thread, with the thread status showing while the interviewer thinks", async () => {
