@@ -134,7 +134,7 @@ describe("the assistant pane", () => {
     expect(answer.body.thread_ts).toBe(thread.threadTs);
   });
 
-  test("an interview ended in the pane gets its scorecard there, and \"Practise my weakest areas\" then opens a focused one", async () => {
+  test("an interview ended in the pane gets its scorecard there; then \"Practise my weakest areas\" opens a focused one and \"Show my progress\" charts it", async () => {
     const { thread } = await startInPane();
     await say(thread, "I'd frame it as binary classification and track PR-AUC because fraud is rare.");
     await slack.waitFor((call) => inThread(thread)(call) && /mock_interview_hint/.test(JSON.stringify(call.body.blocks)) && !/Hi ada/.test(textOf(call)));
@@ -148,6 +148,11 @@ describe("the assistant pane", () => {
     const parent = await slack.waitFor((call) => inThread(next)(call) && /focused follow-up/.test(textOf(call)));
     expect(parent.body.thread_ts).toBe(next.threadTs);
     await slack.waitFor((call) => inThread(next)(call) && /Hi ada/.test(textOf(call)));
+    // With a scorecard to chart, "Show my progress" uploads the chart into its own pane thread.
+    const charted = await openPane();
+    await say(charted, "Show my progress");
+    await slack.waitFor((call) => inThread(charted)(call) && /Posted your progress chart/.test(textOf(call)));
+    expect(slack.files.shared.filter((file) => file.threadTs === charted.threadTs).map((file) => [file.channel, file.filename])).toEqual([[charted.channel, "progress.png"]]);
   });
 
   test('"Practise my weakest areas" before any scorecard says what it needs, in the thread', async () => {
