@@ -15,6 +15,7 @@ import { showThinking } from "./thread-status.js";
 export class AssistantHost implements Host {
   readonly name: string;
   readonly hints: SlackHost["hints"];
+  readonly solo = true;
 
   constructor(
     private readonly client: webApi.WebClient,

@@ -89,6 +89,9 @@ describe("the assistant pane", () => {
     const parent = posts.find((call) => /^Mock interview: .*fraud/i.test(textOf(call)));
     expect(parent?.body.thread_ts).toBe(thread.threadTs);
     expect(String(parent?.body.text)).toMatch(/ada is practising .* at senior level/);
+    // The pane is the candidate's alone: no teammates are invited to read along.
+    expect(String(parent?.body.text)).toMatch(/Answer here\./);
+    expect(String(parent?.body.text)).not.toMatch(/Teammates/);
     expect(textOf(first)).toMatch(/10,000 transactions per second/);
     expect(JSON.stringify(first.body.blocks)).toContain("mock_interview_hint");
     // Everything went into the assistant thread: nothing top level, nothing in a channel.
