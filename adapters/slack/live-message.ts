@@ -3,6 +3,7 @@ import type { LiveMessage } from "../../src/ports/live.js";
 import { slackErrorCode } from "./error-code.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 import type { SlackThread } from "./thread-key.js";
+import { inDirectMessage } from "./thread-status.js";
 
 /** Edits of a posted message, Slack's fallback for streaming: at most one a second (chat.update's rate). */
 const EDIT_INTERVAL_MS = 1_000;
@@ -53,7 +54,8 @@ export class SlackLiveMessage implements LiveMessage {
     private readonly thread: SlackThread,
     private readonly options: { placeholder: string | undefined; recipient: string | undefined; support: StreamingSupport },
   ) {
-    this.native = options.recipient !== undefined && options.support.native(thread.team);
+    // Outside a DM, Slack streams to one named reader only.
+    this.native = (options.recipient !== undefined || inDirectMessage(thread.channel)) && options.support.native(thread.team);
   }
 
   get intervalMs(): number {
@@ -86,7 +88,7 @@ export class SlackLiveMessage implements LiveMessage {
     if (this.ts) {
       await this.client.chat.appendStream({ channel, ts: this.ts, markdown_text: added });
     } else {
-      const recipient = this.options.recipient ? { recipient_team_id: team, recipient_user_id: this.options.recipient } : {};
+      const recipient = this.options.recipient && !inDirectMessage(channel) ? { recipient_team_id: team, recipient_user_id: this.options.recipient } : {};
       const started = await this.client.chat.startStream({ channel, thread_ts: threadTs, ...recipient, markdown_text: added });
       this.ts = started.ts;
       // The stream is the reply's message now: the "thinking…" placeholder above it goes.

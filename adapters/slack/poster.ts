@@ -7,6 +7,7 @@ import { slackErrorCode } from "./error-code.js";
 import { parseDestination, parseThreadKey, slackUserId } from "./thread-key.js";
 import type { LiveMessage, LiveOptions } from "../../src/ports/live.js";
 import { SlackLiveMessage, StreamingSupport } from "./live-message.js";
+import { inDirectMessage, showThinking } from "./thread-status.js";
 
 export const PLACEHOLDER_TEXT = "_thinking…_";
 
@@ -31,9 +32,13 @@ export class SlackPoster implements Poster {
     return renderSlack(message, await this.names.resolve(message));
   }
 
-  /** A "thinking…" message in the thread; its ts is the reference a reply replaces. */
+  /**
+   * A "thinking…" message in the thread; its ts is the reference a reply replaces. An assistant
+   * thread shows the thread status instead, with no reference: the reply is a new post, which clears it.
+   */
   async placeholder(threadKey: string): Promise<string | undefined> {
     const { channel, threadTs } = parseThreadKey(threadKey);
+    if (inDirectMessage(channel) && (await showThinking(this.client, channel, threadTs))) return undefined;
     const posted = await this.client.chat.postMessage({ channel, thread_ts: threadTs, text: PLACEHOLDER_TEXT });
     return posted.ts;
   }
