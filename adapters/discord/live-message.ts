@@ -18,7 +18,8 @@ export interface LiveWrites {
 }
 
 /**
- * A reply shown as it is written: the first text is posted as a message, later text edits it.
+ * A reply shown as it is written: the first text is posted as a message, later text edits it (or,
+ * given the messages of an earlier stream the thread still shows, it writes into those instead).
  * Text is rendered as the interviewer's reply would be (escaped, mentions inert), so when it grows
  * past Discord's 2,000 characters it splits where the finished reply will (a paragraph end, else a
  * line end, a sentence end or a word): the full message keeps its part and the rest continues in
@@ -26,10 +27,16 @@ export interface LiveWrites {
  */
 export class DiscordLiveMessage implements LiveMessage {
   readonly intervalMs = LIVE_EDIT_INTERVAL_MS;
-  private readonly ids: string[] = [];
+  private readonly ids: string[];
   private readonly shown: string[] = [];
 
-  constructor(private readonly writes: LiveWrites) {}
+  /** `messageIds`: messages already in the thread to write into, in order; the reply replacing this one deletes any left unused. */
+  constructor(
+    private readonly writes: LiveWrites,
+    messageIds: readonly string[] = [],
+  ) {
+    this.ids = [...messageIds];
+  }
 
   async show(text: string): Promise<void> {
     for (const [index, part] of liveParts(text).entries()) {

@@ -3,7 +3,7 @@ import { DiscordAPIError, type REST } from "@discordjs/rest";
 import { z } from "zod";
 import { ForbiddenError } from "../../src/core/errors.js";
 import type { OutgoingMessage } from "../../src/core/messages/message.js";
-import type { LiveMessage } from "../../src/ports/live.js";
+import type { LiveMessage, LiveOptions } from "../../src/ports/live.js";
 import type { Image, Poster, PostOptions } from "../../src/ports/poster.js";
 import { graphemePrefix } from "../../src/core/text/clip.js";
 import { safeText } from "../../src/core/text/safe.js";
@@ -112,22 +112,26 @@ export class DiscordPoster implements Poster {
 
   /**
    * A message in the thread that shows a reply as it is written (see DiscordLiveMessage); the reply
-   * posted with its reference as `replaces` then takes its place, message by message.
+   * posted with its reference as `replaces` then takes its place, message by message. Discord's
+   * placeholder leaves nothing to write into, but an earlier stream whose reply never came does.
    */
-  live(threadKey: string): LiveMessage {
+  live(threadKey: string, options: LiveOptions = {}): LiveMessage {
     const { thread } = parseThreadKey(threadKey);
-    return new DiscordLiveMessage({
-      post: async (body) => {
-        const { id } = PostedSchema.parse(await this.rest.post(routes.channelMessages(thread), { body }));
-        this.stopTyping(thread);
-        this.wrote(id);
-        return id;
+    return new DiscordLiveMessage(
+      {
+        post: async (body) => {
+          const { id } = PostedSchema.parse(await this.rest.post(routes.channelMessages(thread), { body }));
+          this.stopTyping(thread);
+          this.wrote(id);
+          return id;
+        },
+        edit: async (id, body) => {
+          await this.rest.patch(routes.channelMessage(thread, id), { body });
+          this.wrote(id);
+        },
       },
-      edit: async (id, body) => {
-        await this.rest.patch(routes.channelMessage(thread, id), { body });
-        this.wrote(id);
-      },
-    });
+      parseLiveRef(options.replaces),
+    );
   }
 
   /**

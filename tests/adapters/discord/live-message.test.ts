@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, jest, test } from "@jest/globals";
 import { REST } from "@discordjs/rest";
 import { Routes } from "discord.js";
 import { LIVE_EDIT_INTERVAL_MS, parseLiveRef } from "../../../adapters/discord/live-message.js";
@@ -110,6 +110,38 @@ describe("a Discord live message", () => {
 
     expect(contents(threadId)).toEqual(parts);
     expect(discord.messagesIn(threadId)[0]?.id).toBe(ref);
+  });
+
+  test("the typing indicator stops once the reply's first words are posted", async () => {
+    const { threadId, key } = await freshThread();
+    const poster = new DiscordPoster(rest, discord.applicationId, { typingRefreshMs: 40, typingMaxMs: 5_000 });
+    // Only the renewal timer is on the test's hands; sockets and the REST client run on real time.
+    jest.useFakeTimers({ doNotFake: ["hrtime", "nextTick", "performance", "queueMicrotask", "setImmediate", "clearImmediate", "setTimeout", "clearTimeout"] });
+    try {
+      await poster.placeholder(key);
+      expect(jest.getTimerCount()).toBe(1);
+      await poster.live(key).show("Let me push on that.");
+      expect(jest.getTimerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(discord.callsTo("POST", Routes.channelTyping(threadId))).toHaveLength(1);
+  });
+
+  test("a stream whose reply never came is written into by the next one, and the reply deletes what it does not need", async () => {
+    const { threadId, key, poster } = await freshThread();
+    const abandoned = poster.live(key);
+    await abandoned.show(paragraphs(8).join("\n\n"));
+    const earlier = await abandoned.end();
+
+    const live = poster.live(key, { replaces: earlier });
+    await live.show("Let's pick up where we were.");
+    const ref = await live.end();
+    expect(ref).toBe(earlier);
+    await poster.post(key, { kind: "interviewer", paragraphs: ["Let's pick up where we were. What is the latency budget?"] }, { idempotencyKey: "reply-again", ...(ref ? { replaces: ref } : {}) });
+
+    expect(contents(threadId)).toEqual(["Let's pick up where we were. What is the latency budget?"]);
+    expect(discord.callsTo("POST", Routes.channelMessages(threadId))).toHaveLength(2);
   });
 
   test("a streamed message deleted meanwhile is posted anew, once", async () => {

@@ -187,6 +187,25 @@ describe("LLM replies streamed into a Discord thread", () => {
     expect(next.map((message) => message.content).join("\n")).toContain("How would you serve the features online?");
   }, 60_000);
 
+  test("a finished reply Discord refuses at first is edited into the streamed message on a later delivery, and shows once", async () => {
+    // Quick enough that the stream is one post, so every edit is the finished reply's.
+    openai.pace = { firstTokenMs: 0, tokensPerSecond: 2_000 };
+    const said = "Right, and the review budget caps how many you can flag. What threshold would you start with?";
+    const live = await interview(streaming);
+    const { discord } = streaming;
+    // Refused on every try @discordjs/rest makes within one delivery (the first and three retries).
+    discord.fail("PATCH", new RegExp(`^/channels/${live.threadId}/messages/\\d+$`), 500, { code: 0, message: "500: Internal Server Error" }, 4);
+
+    const [reply, ...more] = await answered(live, ANSWER, turn(said));
+
+    const refused = discord.calls.filter((call) => call.method === "PATCH" && call.status === 500 && call.path.startsWith(Routes.channelMessages(live.threadId)));
+    expect(refused).toHaveLength(4);
+    expect(refused.every(hasInterviewButtons)).toBe(true);
+    expect(more).toHaveLength(0);
+    expect(reply?.content).toContain(said);
+    expect(botMessages(live).filter((message) => message.content.includes(said))).toHaveLength(1);
+  }, 60_000);
+
   test("a message the candidate sends while a reply streams is answered in the next turn, after the streamed reply, not merged into it", async () => {
     openai.pace = SLOW;
     const first = "Fraud loss per transaction works. Let me push on labels, because chargebacks arrive weeks later and your training data depends on them.";
