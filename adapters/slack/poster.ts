@@ -5,6 +5,8 @@ import { SlackNames } from "./names.js";
 import { captionText, renderSlack, type SlackMessage } from "./render.js";
 import { slackErrorCode } from "./error-code.js";
 import { parseDestination, parseThreadKey, slackUserId } from "./thread-key.js";
+import type { LiveMessage, LiveOptions } from "../../src/ports/live.js";
+import { SlackLiveMessage, StreamingSupport } from "./live-message.js";
 
 export const PLACEHOLDER_TEXT = "_thinking…_";
 
@@ -16,6 +18,8 @@ export const PLACEHOLDER_TEXT = "_thinking…_";
  * accepted (src/pipeline/delivery.ts), and a reply replacing its placeholder is an edit, safe to repeat.
  */
 export class SlackPoster implements Poster {
+  private readonly streaming = new StreamingSupport();
+
   constructor(
     private readonly client: webApi.WebClient,
     /** Shows users named in a message's text by name, so posting them pings nobody but `mentions`. */
@@ -32,6 +36,15 @@ export class SlackPoster implements Poster {
     const { channel, threadTs } = parseThreadKey(threadKey);
     const posted = await this.client.chat.postMessage({ channel, thread_ts: threadTs, text: PLACEHOLDER_TEXT });
     return posted.ts;
+  }
+
+  /** The reply as it is written, streamed into the thread (see SlackLiveMessage). */
+  live(threadKey: string, options: LiveOptions): LiveMessage {
+    return new SlackLiveMessage(this.client, parseThreadKey(threadKey), {
+      placeholder: options.replaces,
+      recipient: options.recipient ? slackUserId(options.recipient) : undefined,
+      support: this.streaming,
+    });
   }
 
   /** Into the thread a thread key names, or top level when given a channel key (`slack:<team>:<channel>`). */

@@ -21,7 +21,7 @@ import { LiveReply } from "./live-reply.js";
 import { StorageDownError, UnreadableSessionError } from "../domain/storage-errors.js";
 import { ReplyPendingError, type Delivery, type PendingReply } from "./delivery.js";
 import { inputOf, planTurns, type TurnPlan } from "./plan.js";
-import { recordTurn } from "./record.js";
+import { recordTurn, replyHeading } from "./record.js";
 
 export interface TurnRunnerOptions {
   store: TurnStore;
@@ -143,11 +143,12 @@ export class TurnRunner {
     }
   }
 
-  /** A reply that shows the interviewer's words to `recipient` as they are written, when this thread can. */
-  private liveReply(threadKey: string, recipient: string): LiveReply | undefined {
+  /** A reply that shows the interviewer's words to the candidate as they are written, when this thread can. */
+  private liveReply(threadKey: string, session: Session): LiveReply | undefined {
     const { poster, placeholders, streaming, logger } = this.options;
     if (streaming === false || !placeholders || !poster.live) return undefined;
-    return new LiveReply(async () => poster.live?.(threadKey, { replaces: await placeholders.showing(threadKey), recipient }), logger.child({ sessionKey: threadKey }));
+    const options = { recipient: session.candidate.id, heading: replyHeading(session) };
+    return new LiveReply(async () => poster.live?.(threadKey, { ...options, replaces: await placeholders.showing(threadKey) }), logger.child({ sessionKey: threadKey }));
   }
 
   /**
@@ -176,7 +177,7 @@ export class TurnRunner {
       case "turn": {
         const { turn, candidateText } = decision;
         const problem = turn.session.problemId ? content.bank.find(turn.session.problemId) : undefined;
-        const live = (streamed.live = this.liveReply(threadKey, turn.session.candidate.id));
+        const live = (streamed.live = this.liveReply(threadKey, turn.session));
         const reply = await interviewer.write({ session: turn.session, problem, beats: turn.beats, candidateText, ...(live ? { onText: (text: string) => live.update(text) } : {}) });
         const recorded = recordTurn(turn, reply, candidateText, clock.now(), content);
         const pictures = turn.beats.flatMap((beat) => (beat.kind === "diagram" ? [{ picture: { diagram: beat.diagram }, alt: diagramAlt(beat.diagram) }] : []));

@@ -18,6 +18,8 @@ export interface LiveMessage {
 export interface LiveOptions {
   /** A placeholder already in the thread (its reference), to write into rather than beside. */
   replaces?: string | undefined;
+  /** The reply's heading (the interview's phase), for hosts that show it above the streamed words. */
+  heading?: string | undefined;
   /** The user the reply answers (a user key): platforms that stream to one reader (Slack) need it. */
   recipient?: string | undefined;
 }

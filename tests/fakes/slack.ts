@@ -217,6 +217,15 @@ export class FakeSlack {
       case "chat.update":
         this.messages.updated(String(channel), String(call.body.ts), call.body);
         return { ok: true, channel, ts: call.body.ts, text: call.body.text };
+      case "chat.delete":
+        return this.messages.deleted(String(channel), String(call.body.ts)) ? { ok: true, channel, ts: call.body.ts } : { ok: false, error: "message_not_found" };
+      case "chat.startStream":
+        return this.startStream(call.body);
+      case "chat.appendStream":
+      case "chat.stopStream": {
+        const error = this.messages.appended(String(channel), String(call.body.ts), call.body, call.method === "chat.stopStream");
+        return error ? { ok: false, error } : { ok: true, channel, ts: call.body.ts };
+      }
       case "chat.postEphemeral":
         if (!this.workspace.canSeeEphemeral(String(channel), String(call.body.user))) return { ok: false, error: "user_not_in_channel" };
         return { ok: true, message_ts: this.nextTs() };
@@ -241,6 +250,19 @@ export class FakeSlack {
       default:
         return { ok: true };
     }
+  }
+
+  /** As Slack checks it: a stream needs a thread, and in a channel (not a DM) the user and team it streams to. */
+  private startStream(body: Record<string, unknown>): Record<string, unknown> {
+    const channel = String(body.channel ?? "");
+    if (typeof body.thread_ts !== "string") return { ok: false, error: "invalid_arguments", response_metadata: { messages: ["[ERROR] missing required field: thread_ts"] } };
+    if (!channel.startsWith("D")) {
+      if (typeof body.recipient_user_id !== "string") return { ok: false, error: "missing_recipient_user_id" };
+      if (body.recipient_team_id !== this.teamId) return { ok: false, error: "missing_recipient_team_id" };
+    }
+    const ts = this.nextTs();
+    this.messages.started(channel, ts, body);
+    return { ok: true, channel, ts };
   }
 
   private openView(body: Record<string, unknown>): Record<string, unknown> {
