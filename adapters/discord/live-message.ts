@@ -20,26 +20,32 @@ export interface LiveWrites {
 /**
  * A reply shown as it is written: the first text is posted as a message, later text edits it (or,
  * given the messages of an earlier stream the thread still shows, it writes into those instead).
- * Text is rendered as the interviewer's reply would be (escaped, mentions inert), so when it grows
- * past Discord's 2,000 characters it splits where the finished reply will (a paragraph end, else a
- * line end, a sentence end or a word): the full message keeps its part and the rest continues in
- * a new one. Only messages whose part changed are written.
+ * Text is rendered as the interviewer's reply would be (under its heading, escaped, mentions
+ * inert), so when it grows past Discord's 2,000 characters it splits where the finished reply will
+ * (a paragraph end, else a line end, a sentence end or a word): the full message keeps its part and
+ * the rest continues in a new one. Only messages whose part changed are written.
  */
 export class DiscordLiveMessage implements LiveMessage {
   readonly intervalMs = LIVE_EDIT_INTERVAL_MS;
   private readonly ids: string[];
   private readonly shown: string[] = [];
+  private readonly heading: string | undefined;
 
-  /** `messageIds`: messages already in the thread to write into, in order; the reply replacing this one deletes any left unused. */
   constructor(
     private readonly writes: LiveWrites,
-    messageIds: readonly string[] = [],
+    options: {
+      /** The finished reply's heading, shown above the words from the start. */
+      heading?: string | undefined;
+      /** Messages already in the thread to write into, in order; the reply replacing this one deletes any left unused. */
+      messageIds?: readonly string[];
+    } = {},
   ) {
-    this.ids = [...messageIds];
+    this.heading = options.heading;
+    this.ids = [...(options.messageIds ?? [])];
   }
 
   async show(text: string): Promise<void> {
-    for (const [index, part] of liveParts(text).entries()) {
+    for (const [index, part] of liveParts(text, this.heading).entries()) {
       const content = part.content ?? "";
       if (content === this.shown[index]) continue;
       const id = this.ids[index];
@@ -55,8 +61,11 @@ export class DiscordLiveMessage implements LiveMessage {
 }
 
 /** The text so far as Discord messages, split as the interviewer's finished reply is. */
-export function liveParts(text: string): DiscordMessage[] {
-  return renderDiscord({ kind: "interviewer", paragraphs: text.split(/\n{2,}/).filter((paragraph) => paragraph.trim().length > 0) });
+export function liveParts(text: string, heading?: string): DiscordMessage[] {
+  const paragraphs = text.split(/\n{2,}/).filter((paragraph) => paragraph.trim().length > 0);
+  // A heading alone is not a reply yet: nothing shows until the first words do.
+  if (paragraphs.length === 0) return [];
+  return renderDiscord({ kind: "interviewer", ...(heading ? { heading } : {}), paragraphs });
 }
 
 /** A reference naming every message a live reply posted, in order; undefined when it posted none. */

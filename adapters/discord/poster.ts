@@ -130,7 +130,7 @@ export class DiscordPoster implements Poster {
           this.wrote(id);
         },
       },
-      parseLiveRef(options.replaces),
+      { heading: options.heading, messageIds: parseLiveRef(options.replaces) },
     );
   }
 

@@ -101,6 +101,13 @@ async function lastSaid(thread: Thread): Promise<string> {
   return session?.transcript.filter((entry) => entry.role === "interviewer").at(-1)?.text ?? "";
 }
 
+/** The bold heading block a reply's first message opens with, and the blank line after it. */
+function headingOf(message: APIMessage | undefined): string {
+  const heading = /^\*\*[^*]+\*\*\n\n/.exec(message?.content ?? "")?.[0];
+  if (!heading) throw new Error(`no heading in ${message?.content}`);
+  return heading;
+}
+
 /** What a reader saw in each message: content and buttons, nothing of Discord's bookkeeping. */
 const shown = (messages: APIMessage[]) => messages.map((message) => ({ content: message.content, components: message.components ?? [] }));
 const versionsOf = (thread: Thread, message: APIMessage | undefined): MessageVersion[] => thread.world.discord.versions(message?.id ?? "");
@@ -127,10 +134,13 @@ describe("LLM replies streamed into a Discord thread", () => {
     expect(shown(streamed)).toEqual(shown(expected));
     expect(streamed).toHaveLength(1);
     const versions = versionsOf(live, streamed[0]);
+    // Under the reply's heading from the first piece, the model's words so far.
+    const heading = headingOf(expected[0]);
     const pieces = versions.slice(0, -1).map((version) => version.content);
     expect(pieces.length).toBeGreaterThanOrEqual(2);
     for (const [index, piece] of pieces.entries()) {
-      expect(said.startsWith(piece)).toBe(true);
+      expect(piece.startsWith(heading)).toBe(true);
+      expect(said.startsWith(piece.slice(heading.length))).toBe(true);
       if (index > 0) expect(piece.length).toBeGreaterThan(pieces[index - 1]?.length ?? 0);
     }
     expect(versions.at(-1)?.content).toBe(expected[0]?.content);
@@ -155,8 +165,10 @@ describe("LLM replies streamed into a Discord thread", () => {
     const second = versionsOf(live, streamed[1]).map((version) => version.content);
     // The second message was posted while the reply streamed, not only by the finished reply.
     expect(second.length).toBeGreaterThanOrEqual(2);
+    const heading = headingOf(expected[0]);
     expect(first.length).toBeLessThanOrEqual(2_000);
-    expect(said.startsWith(`${first}\n\n`)).toBe(true);
+    expect(first.startsWith(heading)).toBe(true);
+    expect(said.startsWith(`${first.slice(heading.length)}\n\n`)).toBe(true);
     expect(second[0]).toMatch(/^Point \d+:/);
     for (const message of streamed) expectEditRate(versionsOf(live, message));
   }, 60_000);
@@ -172,7 +184,8 @@ describe("LLM replies streamed into a Discord thread", () => {
     const versions = versionsOf(live, reply);
     const partial = versions.slice(0, -1).map((version) => version.content);
     expect(partial.length).toBeGreaterThanOrEqual(1);
-    expect(partial.every((piece) => said.startsWith(piece))).toBe(true);
+    const heading = headingOf(reply);
+    expect(partial.every((piece) => piece.startsWith(heading) && said.startsWith(piece.slice(heading.length)))).toBe(true);
     // What the offline interviewer said instead, as the session recorded it, is what the message shows.
     const offline = await lastSaid(live);
     expect(offline.length).toBeGreaterThan(0);
