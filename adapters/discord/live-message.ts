@@ -11,9 +11,9 @@ export const LIVE_EDIT_INTERVAL_MS = 1_000;
 const REF_SEPARATOR = ",";
 const SNOWFLAKE = /^\d{1,20}$/;
 
-/** The writes a live message makes: a new message in the thread (resolving to its id), or an edit of one. */
+/** The writes a live message makes: its `part`th message posted in the thread (resolving to its id), or an edit of one. */
 export interface LiveWrites {
-  post(body: DiscordMessage): Promise<string>;
+  post(body: DiscordMessage, part: number): Promise<string>;
   edit(messageId: string, body: DiscordMessage): Promise<void>;
 }
 
@@ -49,7 +49,7 @@ export class DiscordLiveMessage implements LiveMessage {
       const content = part.content ?? "";
       if (content === this.shown[index]) continue;
       const id = this.ids[index];
-      if (id === undefined) this.ids.push(await this.writes.post(part));
+      if (id === undefined) this.ids.push(await this.writes.post(part, index));
       else await this.writes.edit(id, part);
       this.shown[index] = content;
     }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { DiscordAPIError, type REST } from "@discordjs/rest";
 import { z } from "zod";
 import { ForbiddenError } from "../../src/core/errors.js";
@@ -117,10 +117,13 @@ export class DiscordPoster implements Poster {
    */
   live(threadKey: string, options: LiveOptions = {}): LiveMessage {
     const { thread } = parseThreadKey(threadKey);
+    // A post the REST client retries (its answer lost) must not leave a second, orphaned copy of the words.
+    const stream = `live-${randomUUID()}`;
     return new DiscordLiveMessage(
       {
-        post: async (body) => {
-          const { id } = PostedSchema.parse(await this.rest.post(routes.channelMessages(thread), { body }));
+        post: async (body, part) => {
+          const nonced = { ...body, nonce: nonceFor(stream, part), enforce_nonce: true };
+          const { id } = PostedSchema.parse(await this.rest.post(routes.channelMessages(thread), { body: nonced }));
           this.stopTyping(thread);
           this.wrote(id);
           return id;
