@@ -152,8 +152,9 @@ export class FakeOpenAI {
   }
 }
 
-/** The fake's own pacing of a stream (not a test's wait). */
+/** The fake model's speed: a stream's tokens, a whole answer's wait. */
 function pause(ms: number): Promise<void> {
+  // Pacing, not a verdict: the fake is as slow as a model, no test decides anything by it.
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
