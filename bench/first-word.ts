@@ -1,9 +1,12 @@
 // Time from a candidate's message to the first interviewer word they can see, LLM turns streamed
-// against posted whole, through the real service and Bolt against the fake Slack, with a fake
+// against posted whole, through the real service with Bolt and discord.js against the fake Slack
+// and the fake Discord, with a fake
 // OpenAI server that answers at a hosted model's pace (about 600 ms to the first token, then
 // about 40 tokens a second). The thread's burst window (the default 1.5 s) is included, as a
 // candidate experiences it. Then: the structured assessment with streaming, one call against two.
+import { Routes } from "discord.js";
 import { SlackPlatform } from "../adapters/slack/platform.js";
+import { DiscordWorld } from "../tests/adapters/discord/team-world.js";
 import { loadConfig } from "../src/config/env.js";
 import { loadContent } from "../src/engine/context.js";
 import { silentLogger } from "../src/ops/logger.js";
@@ -81,17 +84,53 @@ async function firstWords(server: RedisServer, streaming: "on" | "off"): Promise
   return timings;
 }
 
+/** The same on Discord: the candidate's message on the gateway, then the first message in the thread that shows words. */
+async function discordFirstWords(streaming: "on" | "off"): Promise<number[]> {
+  const openai = await new FakeOpenAI().start();
+  openai.pace = PACE;
+  openai.paceWholeAnswers = true;
+  openai.respond = () => ({ kind: "json", value: BENCH_TURN });
+  const world = await DiscordWorld.start({ env: { BURST_WINDOW_MS: "1500", OPENAI_API_KEY: "sk-bench", OPENAI_BASE_URL: openai.baseURL, LLM_MAX_RETRIES: "0", LLM_STREAMING: streaming } });
+  const { discord } = world;
+  const timings: number[] = [];
+  try {
+    const lanes = Array.from({ length: 3 }, async (_, lane) => {
+      for (let index = lane; index < INTERVIEWS; index += 3) {
+        const channel = await world.channel();
+        const { threadId } = await world.startInterview(world.people.candidate, channel.id);
+        for (const answer of ANSWERS) {
+          const posted = (call: { method: string; path: string; status?: number }) => call.method === "POST" && call.path === Routes.channelMessages(threadId) && call.status === 200;
+          const shown = world.next(posted, 30_000);
+          const done = world.next((call) => (call.method === "POST" || call.method === "PATCH") && call.path.startsWith(Routes.channelMessages(threadId)) && call.status === 200 && JSON.stringify(call.body ?? {}).includes("mock_interview:hint"), 30_000);
+          const sent = performance.now();
+          await discord.post(discord.threadMessage({ author: world.people.candidate, channelId: threadId, content: answer }));
+          await shown;
+          timings.push(performance.now() - sent);
+          await done;
+        }
+      }
+    });
+    await Promise.all(lanes);
+  } finally {
+    await world.stop();
+    await openai.stop();
+  }
+  return timings;
+}
+
 const figure = (values: number[]) => `p50 ${(percentile(values, 50) / 1000).toFixed(2)} s, p99 ${(percentile(values, 99) / 1000).toFixed(2)} s (n=${values.length})`;
 
 export async function benchFirstWord(): Promise<void> {
   const server = await startRedis();
   try {
-    const streamed = await firstWords(server, "on");
-    const whole = await firstWords(server, "off");
-    console.log(`First interviewer word after a candidate's message, Slack, LLM at ${PACE.firstTokenMs} ms + ${PACE.tokensPerSecond} tokens/s, 1.5 s burst window included:`);
-    console.log(`  streamed:     ${figure(streamed)} (target p50 < 3 s)`);
-    console.log(`  posted whole: ${figure(whole)}`);
-    console.log(`  streamed is ${(percentile(whole, 50) / percentile(streamed, 50)).toFixed(1)}x sooner at p50 (target >= 2x)`);
+    const report = (platform: string, streamed: number[], whole: number[]) => {
+      console.log(`First interviewer word after a candidate's message, ${platform}, LLM at ${PACE.firstTokenMs} ms + ${PACE.tokensPerSecond} tokens/s, 1.5 s burst window included:`);
+      console.log(`  streamed:     ${figure(streamed)} (target p50 < 3 s)`);
+      console.log(`  posted whole: ${figure(whole)}`);
+      console.log(`  streamed is ${(percentile(whole, 50) / percentile(streamed, 50)).toFixed(1)}x sooner at p50 (target >= 2x)`);
+    };
+    report("Slack", await firstWords(server, "on"), await firstWords(server, "off"));
+    report("Discord", await discordFirstWords("on"), await discordFirstWords("off"));
   } finally {
     await server.stop();
   }
