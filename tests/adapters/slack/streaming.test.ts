@@ -120,36 +120,6 @@ describe("an LLM reply in a Slack thread, streamed", () => {
     expect(messages).toHaveLength(2);
   });
 
-  test("where the workspace refuses streaming, the placeholder is edited as the words come, at most once a second, and the refusal is remembered", async () => {
-    const expected = await wholeReply();
-    slack.fail("chat.startStream", "not_allowed");
-    try {
-      const { channel, threadTs } = await startInterview(streamed);
-      await streamed.message({ user: CANDIDATE, channel, threadTs, text: ANSWER });
-      const messages = await threadWhen(channel, threadTs, answered);
-      const reply = messages.at(-1);
-      const edits = (reply?.history ?? []).slice(1, -1);
-      expect(edits.length).toBeGreaterThanOrEqual(2);
-      expect(reply?.history[0]?.text).toMatch(/thinking/);
-      for (const [index, edit] of edits.entries()) {
-        if (index === 0) continue;
-        expect(edit.text.startsWith(edits[index - 1]?.text ?? "")).toBe(true);
-        // A little slack for the HTTP round trip: the edits leave the bot a second apart.
-        expect(edit.at - (edits[index - 1]?.at ?? 0)).toBeGreaterThanOrEqual(900);
-      }
-      expect(reply?.text).toBe(expected);
-      expect(messages).toHaveLength(2);
-
-      const refusals = slack.callsTo("chat.startStream").length;
-      const next = await startInterview(streamed);
-      await streamed.message({ user: CANDIDATE, channel: next.channel, threadTs: next.threadTs, text: ANSWER });
-      await threadWhen(next.channel, next.threadTs, answered);
-      expect(slack.callsTo("chat.startStream")).toHaveLength(refusals);
-    } finally {
-      slack.recover("chat.startStream");
-    }
-  });
-
   test("a model that fails part way leaves no half sentence: the streamed message becomes the offline interviewer's line", async () => {
     openai.respond = () => ({ kind: "cut", value: TURN, chars: 120, then: "drop" });
     const { channel, threadTs } = await startInterview(streamed);
@@ -185,5 +155,50 @@ describe("an LLM reply in a Slack thread, streamed", () => {
     expect(next).toBeGreaterThan(first);
     // Each turn answered its own message: the first request did not see the second.
     expect(asked[first]).not.toContain(second);
+  });
+  test("a final reply Slack refuses is delivered later into the streamed message, once", async () => {
+    const { channel, threadTs } = await startInterview(streamed);
+    slack.failHttp("chat.update", 500);
+    try {
+      await streamed.message({ user: CANDIDATE, channel, threadTs, text: ANSWER });
+      const refused = await slack.waitFor((call) => call.method === "chat.update" && call.body.channel === channel && call.status === 500, 15_000);
+      expect(slack.callsTo("chat.stopStream").some((call) => call.body.ts === refused.body.ts)).toBe(true);
+    } finally {
+      slack.recover("chat.update");
+    }
+    const messages = await threadWhen(channel, threadTs, answered, 20_000);
+    expect(messages).toHaveLength(2);
+    expect(messages.at(-1)?.text).toContain("velocity features you mentioned");
+    expect(messages.filter((message) => message.text.includes("velocity features you mentioned"))).toHaveLength(1);
+  });
+
+  test("where the workspace refuses streaming, the placeholder is edited as the words come, at most once a second, and the refusal is remembered", async () => {
+    const expected = await wholeReply();
+    slack.fail("chat.startStream", "not_allowed");
+    try {
+      const { channel, threadTs } = await startInterview(streamed);
+      await streamed.message({ user: CANDIDATE, channel, threadTs, text: ANSWER });
+      const messages = await threadWhen(channel, threadTs, answered);
+      const reply = messages.at(-1);
+      const edits = (reply?.history ?? []).slice(1, -1);
+      expect(edits.length).toBeGreaterThanOrEqual(2);
+      expect(reply?.history[0]?.text).toMatch(/thinking/);
+      for (const [index, edit] of edits.entries()) {
+        if (index === 0) continue;
+        expect(edit.text.startsWith(edits[index - 1]?.text ?? "")).toBe(true);
+        // A little slack for the HTTP round trip: the edits leave the bot a second apart.
+        expect(edit.at - (edits[index - 1]?.at ?? 0)).toBeGreaterThanOrEqual(900);
+      }
+      expect(reply?.text).toBe(expected);
+      expect(messages).toHaveLength(2);
+
+      const refusals = slack.callsTo("chat.startStream").length;
+      const next = await startInterview(streamed);
+      await streamed.message({ user: CANDIDATE, channel: next.channel, threadTs: next.threadTs, text: ANSWER });
+      await threadWhen(next.channel, next.threadTs, answered);
+      expect(slack.callsTo("chat.startStream")).toHaveLength(refusals);
+    } finally {
+      slack.recover("chat.startStream");
+    }
   });
 });
