@@ -1,7 +1,6 @@
 import { Assistant, type AssistantThreadStartedMiddleware, type AssistantUserMessageMiddleware, type webApi } from "@slack/bolt";
-import { ASSISTANT_PROMPTS, ASSISTANT_PROMPTS_TITLE, ASSISTANT_WELCOME, assistantRequest, promptRequest } from "../../src/features/assistant.js";
+import { ASSISTANT_PROMPTS, ASSISTANT_PROMPTS_TITLE, ASSISTANT_WELCOME, handleAssistantMessage } from "../../src/features/assistant.js";
 import type { Caller, FeatureDeps, Reply } from "../../src/features/host.js";
-import { failureMessage, handleRequest, type Request } from "../../src/features/requests.js";
 import type { OutgoingMessage } from "../../src/core/messages/message.js";
 import type { Logger } from "../../src/ops/logger.js";
 import { AssistantHost } from "./assistant-host.js";
@@ -12,10 +11,10 @@ import { threadKey, userKey, type SlackThread } from "./thread-key.js";
 
 /**
  * Slack's assistant pane (Agents & AI Apps) as an entry to the same features: a new thread is
- * offered the suggested prompts; a message that is one of them, or that arrives in a thread with
- * no interview yet, is a request for src/features' routing; any other message is the intake's,
- * exactly like a reply in a channel thread. Bolt hands these DM-thread messages to the Assistant
- * alone, so the app's `message` listener never sees them and nothing is answered twice.
+ * offered the suggested prompts, and each message the user writes there is routed by
+ * src/features/assistant.ts (a prompt is a request, anything else first an answer). Bolt hands these
+ * DM-thread messages to the Assistant alone, so the app's `message` listener never sees them and
+ * nothing is answered twice.
  */
 export class SlackAssistant {
   constructor(
@@ -58,24 +57,14 @@ export class SlackAssistant {
     // request into an answer once the interview it opened is there; storage dedupes answers too.
     if (deps.presses.repeated(`assistant:${body.event_id}`)) return;
     const author = userKey(thread.team, event.user);
-    const prompt = promptRequest(text, deps.bank);
-    if (!prompt) {
-      const outcome = await deps.intake.message({ eventId: body.event_id, threadKey: threadKey(thread), authorId: author, text });
-      // Anything but `ignored` is the intake's: answered, a retry, or the user told storage is down.
-      if (outcome !== "ignored") return;
-    }
     const host = new AssistantHost(this.client, thread, this.workspace(thread.team, thread.channel), this.logger);
-    let request: Request;
-    try {
-      request = prompt ?? assistantRequest(text, deps.bank);
-    } catch (error) {
-      return this.say(thread, failureMessage(error, host, this.logger, "assistant message"));
-    }
-    const name = (await this.poster.names.name(author)) ?? event.user;
     // Charts and other answers about the user land in this thread, which only they can see.
-    const caller: Caller = { user: author, name, mention: name, channel: threadKey(thread), eventId: body.event_id };
-    const reply = await handleRequest(request, caller, host, deps);
-    await this.deliver(thread, reply);
+    const caller = async (): Promise<Caller> => {
+      const name = (await this.poster.names.name(author)) ?? event.user;
+      return { user: author, name, mention: name, channel: threadKey(thread), eventId: body.event_id };
+    };
+    const reply = await handleAssistantMessage({ text, eventId: body.event_id, threadKey: threadKey(thread), author }, caller, host, deps);
+    if (reply) await this.deliver(thread, reply);
   }
 
   /** The pane is the user's own thread, so what a channel would tell them privately is posted there. */

@@ -2,7 +2,8 @@ import type { ProblemBank } from "../content/bank.js";
 import { UserInputError } from "../core/errors.js";
 import type { OutgoingMessage } from "../core/messages/message.js";
 import { COMMAND, notice } from "./copy.js";
-import type { Request } from "./requests.js";
+import { failureMessage, handleRequest, type Request } from "./requests.js";
+import type { Caller, FeatureDeps, Host, Reply } from "./host.js";
 import { parseSlashText } from "./slash-command.js";
 
 /**
@@ -60,4 +61,36 @@ export function assistantRequest(text: string, bank: ProblemBank): Request {
   const request = parseSlashText(words, bank);
   if (CHANNEL_ONLY.has(request.kind)) throw new UserInputError(channelOnly(words.split(/\s+/)[0] ?? ""));
   return request;
+}
+
+/** A message the user wrote in an assistant thread. */
+export interface AssistantMessage {
+  text: string;
+  eventId: string;
+  threadKey: string;
+  /** The writer, as a user key. */
+  author: string;
+}
+
+/**
+ * Routes a message in an assistant thread: one of the suggested prompts is its request; anything
+ * else is first the intake's (an answer to the thread's interview, exactly like a reply in a
+ * channel thread), and only when the intake ignores it (no interview there) are its words read as
+ * the slash command's. Resolves to what the pane should show, or undefined when the intake took it.
+ * `caller` is asked only for a request, so answers cost no user lookup.
+ */
+export async function handleAssistantMessage(message: AssistantMessage, caller: () => Promise<Caller>, host: Host, deps: FeatureDeps): Promise<Reply | undefined> {
+  const prompt = promptRequest(message.text, deps.bank);
+  if (!prompt) {
+    const outcome = await deps.intake.message({ eventId: message.eventId, threadKey: message.threadKey, authorId: message.author, text: message.text });
+    // Anything but `ignored` is the intake's: answered, a retry, or the user told storage is down.
+    if (outcome !== "ignored") return undefined;
+  }
+  let request: Request;
+  try {
+    request = prompt ?? assistantRequest(message.text, deps.bank);
+  } catch (error) {
+    return { kind: "tell", message: failureMessage(error, host, deps.logger, "assistant message") };
+  }
+  return handleRequest(request, await caller(), host, deps);
 }

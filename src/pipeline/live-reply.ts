@@ -76,12 +76,13 @@ export class LiveReply {
     }
     if (this.latest === this.shownText) return;
     const text = this.latest;
-    this.lastShownAt = this.now();
     this.inFlight = message
       .show(text)
       .then(
         () => {
           this.shownText = text;
+          // Counted from when the platform answered, so the platform itself never sees two shows closer than the interval.
+          this.lastShownAt = this.now();
         },
         (error: unknown) => {
           this.failed = true;
