@@ -4,6 +4,7 @@
 import { benchCapacity } from "./capacity.js";
 import { benchDiagramRender } from "./diagram-render.js";
 import { benchEngineTurn } from "./engine-turn.js";
+import { benchFirstWord } from "./first-word.js";
 import { benchLlmPrompt } from "./llm-prompt.js";
 import { benchProgressChart } from "./progress-chart.js";
 import { benchRedisCapacity } from "./redis-capacity.js";
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   capacity: benchCapacity,
   "diagram-render": benchDiagramRender,
   "engine-turn": benchEngineTurn,
+  "first-word": benchFirstWord,
   "llm-prompt": benchLlmPrompt,
   "progress-chart": benchProgressChart,
   "redis-turn": benchRedisTurn,

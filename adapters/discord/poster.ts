@@ -1,12 +1,14 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { DiscordAPIError, type REST } from "@discordjs/rest";
 import { z } from "zod";
 import { ForbiddenError } from "../../src/core/errors.js";
 import type { OutgoingMessage } from "../../src/core/messages/message.js";
+import type { LiveMessage, LiveOptions } from "../../src/ports/live.js";
 import type { Image, Poster, PostOptions } from "../../src/ports/poster.js";
 import { graphemePrefix } from "../../src/core/text/clip.js";
 import { safeText } from "../../src/core/text/safe.js";
 import type { InteractionTokens } from "./interaction-tokens.js";
+import { DiscordLiveMessage, LIVE_EDIT_INTERVAL_MS, parseLiveRef } from "./live-message.js";
 import { renderDiscord, type DiscordMessage } from "./render.js";
 import { discordUserId, parseThreadKey } from "./thread-key.js";
 
@@ -19,6 +21,10 @@ const CANNOT_MESSAGE_USER = 50_007;
 const DM_CHANNELS_LIMIT = 1_000;
 /** Alt text (an attachment's description) is at most 1,024 characters. */
 const ALT_TEXT_LENGTH = 1_024;
+/** Discord's "Unknown Message": the message was deleted (by a moderator, say). */
+const UNKNOWN_MESSAGE = 10_008;
+/** Live messages whose last write is remembered, so the reply that replaces one keeps to the edit rate. */
+const LIVE_WRITES_LIMIT = 1_000;
 
 /**
  * The routes the poster needs, spelled as discord-api-types' `Routes` spells them. Written out so
@@ -26,12 +32,14 @@ const ALT_TEXT_LENGTH = 1_024;
  */
 const routes = {
   channelMessages: (channel: string) => `/channels/${channel}/messages` as const,
+  channelMessage: (channel: string, message: string) => `/channels/${channel}/messages/${message}` as const,
   channelTyping: (channel: string) => `/channels/${channel}/typing` as const,
   webhook: (application: string, token: string) => `/webhooks/${application}/${token}` as const,
   userChannels: () => "/users/@me/channels" as const,
 };
 
 const DmChannelSchema = z.looseObject({ id: z.string() });
+const PostedSchema = z.looseObject({ id: z.string() });
 
 export interface DiscordPosterOptions {
   /** Answers button presses with ephemeral follow-ups; without it `visibleTo` messages are posted with a mention. */
@@ -46,11 +54,15 @@ export interface DiscordPosterOptions {
  * Posts into an interview thread with @discordjs/rest alone, so the summary worker needs no gateway
  * connection. Each rendered part is one `POST /channels/<thread>/messages`; with an idempotency key
  * every part carries a nonce Discord enforces, so a retried post within a few minutes returns the
- * message already sent instead of adding a second one. Failures reject for the caller to retry.
+ * message already sent instead of adding a second one. A reply that replaces a streamed one (see
+ * `live`) is edited into those messages instead, which a retry repeats harmlessly. Failures reject
+ * for the caller to retry.
  */
 export class DiscordPoster implements Poster {
   private readonly typing = new Map<string, NodeJS.Timeout>();
   private readonly dmChannels = new Map<string, string>();
+  /** When each live message was last written (performance.now()), until the reply replacing it is posted. */
+  private readonly liveWrites = new Map<string, number>();
   private readonly typingRefreshMs: number;
   private readonly typingMaxMs: number;
 
@@ -88,9 +100,41 @@ export class DiscordPoster implements Poster {
       return;
     }
     const parts = renderDiscord(message);
+    const streamed = parseLiveRef(options.replaces);
     for (const [index, part] of parts.entries()) {
-      await this.send(thread, options.idempotencyKey ? { ...part, nonce: nonceFor(options.idempotencyKey, index), enforce_nonce: true } : part);
+      const body = options.idempotencyKey ? { ...part, nonce: nonceFor(options.idempotencyKey, index), enforce_nonce: true } : part;
+      const id = streamed[index];
+      if (id === undefined || !(await this.replace(thread, id, part))) await this.send(thread, body);
     }
+    // A reply shorter than its stream (the offline line after a failure) leaves no stale part standing.
+    for (const id of streamed.slice(parts.length)) await this.remove(thread, id);
+  }
+
+  /**
+   * A message in the thread that shows a reply as it is written (see DiscordLiveMessage); the reply
+   * posted with its reference as `replaces` then takes its place, message by message. Discord's
+   * placeholder leaves nothing to write into, but an earlier stream whose reply never came does.
+   */
+  live(threadKey: string, options: LiveOptions = {}): LiveMessage {
+    const { thread } = parseThreadKey(threadKey);
+    // A post the REST client retries (its answer lost) must not leave a second, orphaned copy of the words.
+    const stream = `live-${randomUUID()}`;
+    return new DiscordLiveMessage(
+      {
+        post: async (body, part) => {
+          const nonced = { ...body, nonce: nonceFor(stream, part), enforce_nonce: true };
+          const { id } = PostedSchema.parse(await this.rest.post(routes.channelMessages(thread), { body: nonced }));
+          this.stopTyping(thread);
+          this.wrote(id);
+          return id;
+        },
+        edit: async (id, body) => {
+          await this.rest.patch(routes.channelMessage(thread, id), { body });
+          this.wrote(id);
+        },
+      },
+      { heading: options.heading, messageIds: parseLiveRef(options.replaces) },
+    );
   }
 
   /**
@@ -120,6 +164,45 @@ export class DiscordPoster implements Poster {
     const body = { ...(first ?? { allowed_mentions: { parse: [] } }), attachments: [{ id: 0, filename: image.filename, description: graphemePrefix(safeText(image.alt), ALT_TEXT_LENGTH) }] };
     await this.rest.post(routes.channelMessages(channel), { body, files: [{ name: image.filename, data: image.png, contentType: "image/png" }] });
     for (const part of rest) await this.send(channel, part);
+  }
+
+  /**
+   * Edits a streamed message into one part of the reply, whole (embeds and buttons set, not merged),
+   * so an edit repeated on a retry shows the same. False when the message is gone: post it anew.
+   */
+  private async replace(thread: string, id: string, part: DiscordMessage): Promise<boolean> {
+    await this.editPace(id);
+    try {
+      await this.rest.patch(routes.channelMessage(thread, id), { body: { ...part, content: part.content ?? "", embeds: part.embeds ?? [], components: part.components ?? [] } });
+      return true;
+    } catch (error) {
+      if (isUnknownMessage(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Deletes a streamed message the reply did not need; one already gone (an earlier attempt's delete) is fine. */
+  private async remove(thread: string, id: string): Promise<void> {
+    this.liveWrites.delete(id);
+    try {
+      await this.rest.delete(routes.channelMessage(thread, id));
+    } catch (error) {
+      if (!isUnknownMessage(error)) throw error;
+    }
+  }
+
+  /** Waits until a live message may be edited again without breaking the edit rate. */
+  private async editPace(id: string): Promise<void> {
+    const last = this.liveWrites.get(id);
+    this.liveWrites.delete(id);
+    const wait = last === undefined ? 0 : last + LIVE_EDIT_INTERVAL_MS - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+
+  private wrote(id: string): void {
+    this.liveWrites.delete(id);
+    if (this.liveWrites.size >= LIVE_WRITES_LIMIT) this.liveWrites.delete(this.liveWrites.keys().next().value ?? "");
+    this.liveWrites.set(id, performance.now());
   }
 
   private async dmChannel(user: string): Promise<string> {
@@ -175,6 +258,10 @@ export class DiscordPoster implements Poster {
     clearInterval(timer);
     this.typing.delete(thread);
   }
+}
+
+function isUnknownMessage(error: unknown): boolean {
+  return error instanceof DiscordAPIError && error.code === UNKNOWN_MESSAGE;
 }
 
 /** The message with the user's mention leading its first paragraph. */

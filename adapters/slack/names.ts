@@ -34,7 +34,8 @@ export class SlackNames {
     return new Map(found.flatMap(([key, name]) => (name ? [[key, name] as const] : [])));
   }
 
-  private name(key: string): Promise<string | undefined> {
+  /** A user's display name (a user key), looked up as for the users a message names; undefined when Slack would not say. */
+  name(key: string): Promise<string | undefined> {
     return this.cache.get(key, () => this.lookUp(key));
   }
 

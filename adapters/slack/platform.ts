@@ -25,6 +25,7 @@ import { ACTIONS, type Action, type OutgoingMessage } from "../../src/core/messa
 import { silentLogger, type Logger } from "../../src/ops/logger.js";
 import type { ChatPlatform } from "../../src/app/platform.js";
 import type { TeamServices } from "../../src/features/team/port.js";
+import { SlackAssistant } from "./assistant.js";
 import { boltLogger } from "./bolt-logger.js";
 import { COMMAND_LANE_CONCURRENCY, COMMAND_LANE_QUIET_MS, JOB_POLICY, REPLY_POLICY, type SlackConfig, type WebApiPolicy } from "./config.js";
 import { SlackDirectory } from "./directory.js";
@@ -43,8 +44,9 @@ export const COMMAND = "/mock-interview";
  * Slack as a chat platform: `/mock-interview` opens a thread under a parent message, thread replies
  * and buttons go to the intake, replies come back through the Web API poster; every other request
  * is decoded and handed to src/features, and its reply drawn (SlackTeam for buttons and the review
- * modal). Every handler acks first, so Slack's three seconds are never at risk; a command's work
- * runs in a bounded lane behind the acks (see onCommand).
+ * modal). The assistant pane, where a workspace offers it, is SlackAssistant's. Every handler acks
+ * first, so Slack's three seconds are never at risk; a command's work runs in a bounded lane behind
+ * the acks (see onCommand).
  */
 export class SlackPlatform implements ChatPlatform {
   readonly name = "slack";
@@ -96,6 +98,9 @@ export class SlackPlatform implements ChatPlatform {
         : new App({ token: this.config.botToken, receiver: new HTTPReceiver({ signingSecret: connection.signingSecret, endpoints: "/slack/events", logger }), clientOptions, logger });
     const deps: FeatureDeps = { intake, bank: this.bank, services, logger: this.logger, presses: new RecentPresses() };
     app.command(COMMAND, (args) => this.onCommand(args, deps));
+    // Global middleware: it takes the assistant pane's events (messages in a DM thread among them)
+    // before any listener, so onMessage sees channel threads only. No events, no calls without the feature.
+    app.assistant(new SlackAssistant(this.client, this.poster, (team, channel) => this.team.host(team, channel), this.logger).assistant(deps));
     app.event("message", (args) => this.onMessage(args, intake));
     app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION_PREFIX}`), (args) => this.onAction(args, intake));
     app.action<BlockAction<ButtonAction>>(new RegExp(`^${TEAM_ACTION_PREFIX}`), (args) => this.team.action(args, deps));

@@ -5,6 +5,9 @@ import { SlackNames } from "./names.js";
 import { captionText, renderSlack, type SlackMessage } from "./render.js";
 import { slackErrorCode } from "./error-code.js";
 import { parseDestination, parseThreadKey, slackUserId } from "./thread-key.js";
+import type { LiveMessage, LiveOptions } from "../../src/ports/live.js";
+import { SlackLiveMessage, StreamingSupport } from "./live-message.js";
+import { inDirectMessage, showThinking } from "./thread-status.js";
 
 export const PLACEHOLDER_TEXT = "_thinking…_";
 
@@ -16,6 +19,8 @@ export const PLACEHOLDER_TEXT = "_thinking…_";
  * accepted (src/pipeline/delivery.ts), and a reply replacing its placeholder is an edit, safe to repeat.
  */
 export class SlackPoster implements Poster {
+  private readonly streaming = new StreamingSupport();
+
   constructor(
     private readonly client: webApi.WebClient,
     /** Shows users named in a message's text by name, so posting them pings nobody but `mentions`. */
@@ -27,11 +32,24 @@ export class SlackPoster implements Poster {
     return renderSlack(message, await this.names.resolve(message));
   }
 
-  /** A "thinking…" message in the thread; its ts is the reference a reply replaces. */
+  /**
+   * A "thinking…" message in the thread; its ts is the reference a reply replaces. An assistant
+   * thread shows the thread status instead, with no reference: the reply is a new post, which clears it.
+   */
   async placeholder(threadKey: string): Promise<string | undefined> {
     const { channel, threadTs } = parseThreadKey(threadKey);
+    if (inDirectMessage(channel) && (await showThinking(this.client, channel, threadTs))) return undefined;
     const posted = await this.client.chat.postMessage({ channel, thread_ts: threadTs, text: PLACEHOLDER_TEXT });
     return posted.ts;
+  }
+
+  /** The reply as it is written, streamed into the thread (see SlackLiveMessage). */
+  live(threadKey: string, options: LiveOptions): LiveMessage {
+    return new SlackLiveMessage(this.client, parseThreadKey(threadKey), {
+      placeholder: options.replaces,
+      recipient: options.recipient ? slackUserId(options.recipient) : undefined,
+      support: this.streaming,
+    });
   }
 
   /** Into the thread a thread key names, or top level when given a channel key (`slack:<team>:<channel>`). */

@@ -19,6 +19,7 @@ import { parsePracticeArgs, PRACTICE_USAGE, type PracticeArgs } from "./args.js"
 import { FencedBlock } from "./fenced-block.js";
 import { colorWanted, renderMessage } from "./render.js";
 import { TerminalHost, terminalCaller } from "./host.js";
+import { TerminalLive } from "./live.js";
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parsePracticeArgs(argv);
@@ -115,6 +116,12 @@ function output(args: PracticeArgs): Output {
   const write = (line: string) => process.stdout.write(`${line}\n`);
   const images = imageFolder(args, write);
   const color = colorWanted(process.stdout);
+  const live = new TerminalLive({
+    write: (text) => process.stdout.write(text),
+    columns: () => (process.stdout.isTTY && !args.json ? process.stdout.columns : undefined),
+    color,
+    json: args.json,
+  });
   const show = args.json
     ? (message: OutgoingMessage) => {
         // The scorecard is printed whole, as the summary object, when it is posted (see `summary`).
@@ -124,7 +131,11 @@ function output(args: PracticeArgs): Output {
     : (message: OutgoingMessage) => write(renderMessage(message, { color }));
   return {
     poster: {
-      post: async (_key, message) => show(message),
+      post: async (_key, message, options) => {
+        // A reply the terminal streamed is finished in place; otherwise (or after erasing it) it is printed whole.
+        if (!(options?.replaces && live.replace(options.replaces, message))) show(message);
+      },
+      live: (_key, options) => live.open(options),
       postImage: async (_key, image, message) => {
         const path = images.write(image);
         if (args.json) write(JSON.stringify({ type: "image", ...(image.kind === "diagram" || image.kind === "design" ? { kind: image.kind } : {}), path, alt: image.alt }));

@@ -15,7 +15,7 @@ export interface RenderOptions {
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 /** Text made safe to show (see safeText) and stripped of terminal controls; our own colours are added after. */
-function shown(text: string): string {
+export function shownText(text: string): string {
   return safeText(text).replace(/\r\n?/g, "\n").replace(CONTROLS, "");
 }
 
@@ -24,11 +24,11 @@ export function renderMessage(message: OutgoingMessage, options: RenderOptions):
   const paint = (code: keyof typeof ANSI, text: string) => (options.color ? `${ANSI[code]}${text}${ANSI.reset}` : text);
   const lines: string[] = [];
   const tone = message.kind === "summary" ? "green" : message.kind === "interviewer" ? "cyan" : "yellow";
-  if (message.heading) lines.push(paint("bold", paint(tone, `── ${shown(message.heading)} ──`)));
-  for (const paragraph of message.paragraphs) lines.push(shown(paragraph), "");
+  if (message.heading) lines.push(paint("bold", paint(tone, `── ${shownText(message.heading)} ──`)));
+  for (const paragraph of message.paragraphs) lines.push(shownText(paragraph), "");
   for (const field of message.fields ?? []) {
-    lines.push(paint("bold", shown(field.label)));
-    lines.push(...shown(field.value).split("\n").map((line) => `  ${line}`), "");
+    lines.push(paint("bold", shownText(field.label)));
+    lines.push(...shownText(field.value).split("\n").map((line) => `  ${line}`), "");
   }
   if (message.actions?.length) lines.push(paint("dim", `(${message.actions.join(" · ")} · help)`), "");
   return lines.join("\n");

@@ -85,6 +85,8 @@ export function embeddedApp(config: Config, options: EmbeddedOptions): EmbeddedA
     metrics,
     logger,
     drawer,
+    placeholders: storage.placeholders,
+    streaming: config.LLM_STREAMING === "on",
   });
   // One person types and waits for the answer: no burst window to wait out.
   const coordinator = new TurnCoordinator({ inbox: storage, lock: storage, runner, metrics, logger, burstWindowMs: 0 });

@@ -1,6 +1,7 @@
 import { ConfigError } from "../core/errors.js";
 import type { OutgoingMessage } from "../core/messages/message.js";
 import type { Image, Poster, PostOptions } from "../ports/poster.js";
+import type { LiveMessage, LiveOptions } from "../ports/live.js";
 
 /** The platform a thread key belongs to: its first segment (`slack:T1:C1:1700.1` → `slack`). */
 export function platformOf(threadKey: string): string {
@@ -30,6 +31,10 @@ export class PosterRouter implements Poster {
 
   async placeholder(threadKey: string): Promise<string | undefined> {
     return this.posters.get(platformOf(threadKey))?.placeholder?.(threadKey);
+  }
+
+  live(threadKey: string, options: LiveOptions): LiveMessage | undefined {
+    return this.posters.get(platformOf(threadKey))?.live?.(threadKey, options);
   }
 
   async post(threadKey: string, message: OutgoingMessage, options?: PostOptions): Promise<void> {

@@ -179,6 +179,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         metrics,
         logger,
         drawer: new GraphvizDrawer(),
+        placeholders,
+        streaming: config.LLM_STREAMING === "on",
       });
       const coordinator = new TurnCoordinator({ inbox, lock: new RedisThreadLocks(data, keys, config.TURN_LOCK_MS), runner, metrics, logger, burstWindowMs: config.BURST_WINDOW_MS });
       closers.push(() => coordinator.close());

@@ -23,6 +23,8 @@ export const EnvSchema = z.object({
   LLM_TIMEOUT_MS: count(20_000, { min: 100 }),
   /** Retries the SDK makes on 429, 5xx and timeouts before the offline interviewer answers. */
   LLM_MAX_RETRIES: count(2, { min: 0 }),
+  /** `on` shows the interviewer's words in the thread as the model writes them; `off` posts each reply whole. */
+  LLM_STREAMING: z.preprocess(blankIsUnset, z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
   /** Token budget for one interview; when reached the interviewer wraps up. Unset means no budget. */
   MAX_TOKENS_PER_INTERVIEW: optionalVar(z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").positive("must be positive")),
 

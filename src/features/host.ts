@@ -53,6 +53,8 @@ export interface Host {
   /** The platform's key prefix (`slack`): the intake's event ids start with it. */
   readonly name: string;
   readonly hints: PlatformHints;
+  /** The interview's place is the caller's alone (an assistant pane), not a thread teammates can read. @defaultValue false */
+  readonly solo?: boolean;
   /** Posts the parent message and opens the interview's thread. A channel the bot may not post in is a typed error saying what fixes it. */
   openThread(request: ThreadRequest): Promise<OpenedThread>;
   /** The thread a pasted link or mention names. */

@@ -157,7 +157,7 @@ export async function submitReview(threadKey: string, interviewId: string, revie
  */
 async function open(caller: Caller, host: Host, deps: FeatureDeps, opening: Opening): Promise<Reply> {
   const problem = plannedProblem(opening, deps.bank, caller.eventId);
-  const parent = interviewParentMessage(caller.mention, opening.level, problem?.title, { focused: opening.focus !== undefined });
+  const parent = interviewParentMessage(caller.mention, opening.level, problem?.title, { focused: opening.focus !== undefined, solo: host.solo ?? false });
   const opened = await openInterview(deps.intake, {
     post: () => host.openThread({ parent, candidateName: caller.name, problemTitle: problem?.title, private: opening.private ?? false, besidePrompt: opening.besidePrompt ?? false }),
     start: (thread) => ({

@@ -160,15 +160,17 @@ export function plannedProblem(request: { level?: Level; problem?: string }, ban
 /**
  * The message opening an interview, above its thread (or first in a private one). `candidate` is
  * how the platform names the candidate there: a display name, or a mention that pings no one.
+ * `solo`: the thread is the candidate's alone (an assistant pane), so no teammate is invited in.
  */
-export function interviewParentMessage(candidate: string, level: string | undefined, problemTitle: string | undefined, options: { focused?: boolean } = {}): OutgoingMessage {
+export function interviewParentMessage(candidate: string, level: string | undefined, problemTitle: string | undefined, options: { focused?: boolean; solo?: boolean } = {}): OutgoingMessage {
   const kind = options.focused ? "a focused follow-up ML system design interview" : "an ML system design interview";
+  const commands = "Type hint, harder, easier, next or end, or use the buttons.";
   return {
     kind: "notice",
     heading: `Mock interview: ${problemTitle ?? "ML system design"}`,
     paragraphs: [
       `${candidate} is practising ${kind}${level ? ` at ${level} level` : ""}. The interview runs in this thread.`,
-      `${candidate}: answer in the thread. Type hint, harder, easier, next or end, or use the buttons. Teammates are welcome to read along.`,
+      options.solo ? `Answer here. ${commands}` : `${candidate}: answer in the thread. ${commands} Teammates are welcome to read along.`,
     ],
   };
 }

@@ -59,11 +59,16 @@ function entryKind(beats: readonly Beat[]): EntryKind {
   return "question";
 }
 
+/** The heading of the interviewer's reply in a turn that leaves the interview in `session`'s phase. */
+export function replyHeading(session: Pick<Session, "phase">): string {
+  return PHASE_SPECS[session.phase].title;
+}
+
 function toMessage(session: Session, beats: readonly Beat[], text: string): OutgoingMessage {
   const presented = beats.find((beat) => beat.kind === "present" || beat.kind === "switch-problem");
   const message: OutgoingMessage = {
     kind: "interviewer",
-    heading: PHASE_SPECS[session.phase].title,
+    heading: replyHeading(session),
     paragraphs: text.split(/\n{2,}/).filter((paragraph) => paragraph.trim().length > 0),
   };
   if (presented && (presented.kind === "present" || presented.kind === "switch-problem")) {

@@ -16,10 +16,12 @@ import type { WaitingEntry } from "../ports/inbox.js";
 import { LockLostError, type Lease } from "../ports/lock.js";
 import type { DueSummaries, SummaryRequests } from "../ports/summaries.js";
 import type { TurnStore } from "../ports/turns.js";
+import type { Placeholders } from "../ports/placeholders.js";
+import { LiveReply } from "./live-reply.js";
 import { StorageDownError, UnreadableSessionError } from "../domain/storage-errors.js";
 import { ReplyPendingError, type Delivery, type PendingReply } from "./delivery.js";
 import { inputOf, planTurns, type TurnPlan } from "./plan.js";
-import { recordTurn } from "./record.js";
+import { recordTurn, replyHeading } from "./record.js";
 
 export interface TurnRunnerOptions {
   store: TurnStore;
@@ -39,6 +41,13 @@ export interface TurnRunnerOptions {
   newId?: () => string;
   /** Renders a candidate's drawing; without one (or a poster that cannot post images) the reply goes without the picture. */
   drawer?: Drawer;
+  /**
+   * Where the thread's placeholder is kept. With it, and a poster that can show a reply live,
+   * an interviewer's words appear as they are written; the committed reply then replaces them.
+   */
+  placeholders?: Placeholders;
+  /** False turns streaming off (replies are posted whole when written). */
+  streaming?: boolean;
 }
 
 export const UNEXPECTED_MESSAGE = "Something went wrong on my side while answering that. Please try again.";
@@ -89,13 +98,16 @@ export class TurnRunner {
     const kind = turnKind(plan);
     const stopTimer = kind ? this.options.metrics.turnDuration.startTimer({ kind }) : undefined;
     let outcome: Outcome;
+    const streamed: { live?: LiveReply | undefined } = {};
     try {
-      outcome = await this.answer(threadKey, plan);
+      outcome = await this.answer(threadKey, plan, streamed);
     } catch (error) {
       // Lost lock: another process answers these events. Storage down: they wait for the next try.
       if (error instanceof LockLostError || error instanceof StorageDownError) throw error;
       // The turn failed part way: the candidate is asked to try again, so nothing of it is kept.
       outcome = { session: null, messages: [this.explain(error, plan, threadKey)], ended: false };
+    } finally {
+      await this.endLive(threadKey, streamed.live);
     }
     const log = this.options.logger.child({ sessionKey: threadKey, ...(outcome.session ? { interviewId: outcome.session.id } : {}) });
     if (outcome.ended && outcome.session) await this.markDue(outcome.session);
@@ -131,8 +143,27 @@ export class TurnRunner {
     }
   }
 
+  /** A reply that shows the interviewer's words to the candidate as they are written, when this thread can. */
+  private liveReply(threadKey: string, session: Session): LiveReply | undefined {
+    const { poster, placeholders, streaming, logger } = this.options;
+    if (streaming === false || !placeholders || !poster.live) return undefined;
+    const options = { recipient: session.candidate.id, heading: replyHeading(session) };
+    return new LiveReply(async () => poster.live?.(threadKey, { ...options, replaces: await placeholders.showing(threadKey) }), logger.child({ sessionKey: threadKey }));
+  }
+
+  /**
+   * Closes the streamed message, and makes it the one the turn's reply replaces, so whatever the
+   * turn commits (its reply, the offline line after a model failure, an apology) takes its place
+   * and no half sentence is left standing.
+   */
+  private async endLive(threadKey: string, live: LiveReply | undefined): Promise<void> {
+    if (!live) return;
+    const ref = await live.end();
+    if (ref) await this.options.placeholders?.takeOver(threadKey, ref);
+  }
+
   /** Load, decide, voice: everything but the commit, with no write. */
-  private async answer(threadKey: string, plan: TurnPlan): Promise<Outcome> {
+  private async answer(threadKey: string, plan: TurnPlan, streamed: { live?: LiveReply | undefined }): Promise<Outcome> {
     const { content, clock, interviewer } = this.options;
     const input = inputOf(plan, this.newId);
     if (!input) return { session: null, messages: [], ended: false };
@@ -146,7 +177,8 @@ export class TurnRunner {
       case "turn": {
         const { turn, candidateText } = decision;
         const problem = turn.session.problemId ? content.bank.find(turn.session.problemId) : undefined;
-        const reply = await interviewer.write({ session: turn.session, problem, beats: turn.beats, candidateText });
+        const live = (streamed.live = this.liveReply(threadKey, turn.session));
+        const reply = await interviewer.write({ session: turn.session, problem, beats: turn.beats, candidateText, ...(live ? { onText: (text: string) => live.update(text) } : {}) });
         const recorded = recordTurn(turn, reply, candidateText, clock.now(), content);
         const pictures = turn.beats.flatMap((beat) => (beat.kind === "diagram" ? [{ picture: { diagram: beat.diagram }, alt: diagramAlt(beat.diagram) }] : []));
         return { session: recorded.session, messages: [recorded.message], ended: recorded.session.phase === "ended", pictures };

@@ -1,4 +1,5 @@
 import type { OutgoingMessage } from "../core/messages/message.js";
+import type { LiveMessage, LiveOptions } from "./live.js";
 
 export interface PostOptions {
   /**
@@ -40,6 +41,11 @@ export interface Poster {
   direct?(userKey: string, message: OutgoingMessage): Promise<void>;
   /** Posts a PNG into a channel or thread, with `message` as its caption. */
   postImage?(key: string, image: Image, message: OutgoingMessage): Promise<void>;
+  /**
+   * A message in the thread that shows a reply as it is written; undefined when this thread's
+   * platform cannot (the reply is then posted whole, as always).
+   */
+  live?(threadKey: string, options: LiveOptions): LiveMessage | undefined;
   /** Whether `placeholder` does anything for this thread (a router answers per platform). */
   showsPlaceholder?(threadKey: string): boolean;
 }

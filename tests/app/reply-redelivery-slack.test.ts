@@ -56,6 +56,8 @@ async function startBot(): Promise<{ bot: ServiceProcess; send: SlackSender }> {
       LLM_MAX_RETRIES: "0",
       BURST_WINDOW_MS: "200",
       TURN_LOCK_MS: String(TURN_LOCK_MS),
+      // Replies posted whole, in the placeholder's place; a streamed reply's redelivery is in tests/adapters/slack/streaming.test.ts.
+      LLM_STREAMING: "off",
     },
     "bin/mock-interview.ts",
   );

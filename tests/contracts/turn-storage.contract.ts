@@ -139,6 +139,34 @@ export function turnStorageContract(make: () => TurnStorage): void {
     expect((await storage.locks.claim(THREAD, 10))?.replyWaiting).toBe(false);
   });
 
+  test("a streamed reply takes the thread over, and a placeholder posted late does not undo that", async () => {
+    const storage = make();
+    await opened(storage);
+    await storage.inbox.takeIn(message("m1", "first"));
+    expect(await storage.placeholders.claim(THREAD)).toBe(true);
+    expect(await storage.placeholders.showing(THREAD)).toBeUndefined();
+    // The turn streamed into a message of its own before the placeholder's post came back.
+    await storage.placeholders.takeOver(THREAD, "streamed-ts");
+    await storage.placeholders.shown(THREAD, "late-placeholder-ts");
+    await storage.placeholders.abandon(THREAD);
+    expect(await storage.placeholders.showing(THREAD)).toBe("streamed-ts");
+    const claim = await storage.locks.claim(THREAD, 10);
+    if (!claim) throw new Error("no claim");
+    expect(await storage.turns.commit(THREAD, session("interview-1"), { lease: claim.lease, consumed: 1 }, { id: "reply-1", messages: "[]" })).toBe("streamed-ts");
+    expect(await storage.placeholders.showing(THREAD)).toBeUndefined();
+    await claim.lease.release();
+  });
+
+  test("a shown placeholder is what a streamed reply writes into", async () => {
+    const storage = make();
+    await opened(storage);
+    expect(await storage.placeholders.claim(THREAD)).toBe(true);
+    await storage.placeholders.shown(THREAD, "placeholder-ts");
+    expect(await storage.placeholders.showing(THREAD)).toBe("placeholder-ts");
+    await storage.placeholders.shown(THREAD, "second-ts");
+    expect(await storage.placeholders.showing(THREAD)).toBe("placeholder-ts");
+  });
+
   test("finishing a turn frees the thread only when nothing arrived meanwhile", async () => {
     const storage = make();
     await opened(storage);

@@ -270,6 +270,29 @@ describe("the fake Discord's own conveniences behave like Discord", () => {
     expect(discord.messagesIn(discord.channel.id)).toHaveLength(2);
     await expect(client.rest.post(route, { body: { content: "Scorecard", nonce: "x".repeat(26), enforce_nonce: true } })).rejects.toMatchObject({ status: 400, code: 50035 });
   });
+
+  test("a message edited and deleted through discord.js keeps every version it showed, with when, and the gateway hears of each change", async () => {
+    const { discord, client } = await connect();
+    const channel = await client.channels.fetch(discord.channel.id);
+    if (!channel?.isSendable()) throw new Error("the text channel is not sendable");
+    const message = await channel.send("Fraud is rare");
+    const updated = next(client, Events.MessageUpdate, (_before, after) => after.id === message.id);
+    await message.edit("Fraud is rare, so accuracy misleads");
+    await updated;
+    const deleted = next(client, Events.MessageDelete, (gone) => gone.id === message.id);
+    await message.delete();
+    await deleted;
+
+    const versions = discord.versions(message.id);
+    expect(versions.map(({ content, deleted: gone }) => ({ content, gone }))).toEqual([
+      { content: "Fraud is rare", gone: false },
+      { content: "Fraud is rare, so accuracy misleads", gone: false },
+      { content: "", gone: true },
+    ]);
+    expect(versions.every((version, index) => index === 0 || version.at >= (versions[index - 1]?.at ?? Number.POSITIVE_INFINITY))).toBe(true);
+    expect(discord.message(message.id)).toBeUndefined();
+    await expect(client.rest.patch(Routes.channelMessage(discord.channel.id, message.id), { body: { content: "again" } })).rejects.toMatchObject({ status: 404, code: 10008 });
+  });
 });
 
 describe("the fake Discord refuses what Discord refuses", () => {

@@ -33,7 +33,7 @@ import { GuildRoutes } from "./discord/guild-routes.js";
 import { InteractionPayloads } from "./discord/interaction-payloads.js";
 import { InteractionRoutes } from "./discord/interaction-routes.js";
 import { FakeInteractions } from "./discord/interactions.js";
-import { FakeMessages } from "./discord/messages.js";
+import { FakeMessages, type MessageVersion } from "./discord/messages.js";
 import type { ModalAnswers, ShownModal } from "./discord/modals.js";
 import { FakeRest, type DiscordCall } from "./discord/rest.js";
 import { buildRoutes } from "./discord/routes.js";
@@ -44,6 +44,7 @@ export type { GatewayConnection } from "./discord/gateway.js";
 export type { ModalAnswers, ShownModal } from "./discord/modals.js";
 export type { UploadedFile } from "./discord/multipart.js";
 export type { DiscordCall } from "./discord/rest.js";
+export type { MessageVersion } from "./discord/messages.js";
 export { Snowflakes };
 
 export interface FakeDiscordOptions {
@@ -71,8 +72,9 @@ export interface FakeDiscordOptions {
  * interaction answered twice or after 3 seconds, a second thread on one message, or a privileged intent
  * the portal has not enabled are refused with Discord's status, error code and message; a message sent
  * again with the same enforced nonce returns the first instead of a second. Every REST call is
- * recorded; tests drive the gateway with `dispatch`, `interact`, `post`, `replay`, `disconnect` and
- * `addChannel` (a fresh text channel, announced with CHANNEL_CREATE).
+ * recorded, and so is each message's every version (created, edited, deleted) with its time
+ * (`versions`); tests drive the gateway with `dispatch`, `interact`, `post`, `replay`,
+ * `disconnect` and `addChannel` (a fresh text channel, announced with CHANNEL_CREATE).
  *
  * For the team features: subcommands and user options (`command`),
  * modals with labels and selects held to Discord's limits and filled in by `submitModal`, direct
@@ -234,6 +236,11 @@ export class FakeDiscord {
   /** A message the fake knows (sent by the bot, or posted by a test), with any edits applied. */
   message(id: string): APIMessage | undefined {
     return this.messages.get(id)?.message;
+  }
+
+  /** What a message showed over time: its creation, each edit and its deletion, with when each happened. */
+  versions(id: string): MessageVersion[] {
+    return this.messages.versions(id);
   }
 
   messagesIn(channelId: string): APIMessage[] {

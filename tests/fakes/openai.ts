@@ -9,6 +9,8 @@ export interface RecordedRequest {
     model: string;
     messages: Array<{ role: string; content: string }>;
     response_format?: { type: string; json_schema?: { name: string } };
+    stream?: boolean;
+    stream_options?: { include_usage?: boolean };
   };
 }
 
@@ -19,7 +21,15 @@ export type FakeReply =
   | { kind: "status"; status: number; message?: string; headers?: Record<string, string> }
   | { kind: "hang" }
   | { kind: "malformed" }
-  | { kind: "refusal"; refusal: string };
+  | { kind: "refusal"; refusal: string }
+  /** Streamed requests only: sends the answer's first `chars` characters, then drops the connection or falls silent. */
+  | { kind: "cut"; value: unknown; chars: number; then: "drop" | "stall" };
+
+/** How fast a streamed answer arrives: the wait before its first token, then tokens per second (a token is about four characters). */
+export interface StreamPace {
+  firstTokenMs: number;
+  tokensPerSecond: number;
+}
 
 /**
  * A fake OpenAI-compatible Chat Completions server on 127.0.0.1: real HTTP, the real response
@@ -33,6 +43,10 @@ export class FakeOpenAI {
   rejectJsonSchema = false;
   rejectJsonObject = false;
   respond: (request: RecordedRequest) => FakeReply = defaultReply;
+  /** Streamed answers come at this pace; the default is quick, for tests. */
+  pace: StreamPace = { firstTokenMs: 0, tokensPerSecond: 2_000 };
+  /** Answers not streamed also take the pace's time (first token, then every token) before they arrive, as a real model's do. */
+  paceWholeAnswers = false;
   private server: Server | undefined;
   private readonly hanging = new Set<ServerResponse>();
 
@@ -79,6 +93,11 @@ export class FakeOpenAI {
       });
     }
     const reply = this.queue.shift() ?? this.respond(recorded);
+    if (recorded.body.stream) return this.stream(recorded, reply, response);
+    if (this.paceWholeAnswers && (reply.kind === "json" || reply.kind === "text")) {
+      const length = reply.kind === "json" ? JSON.stringify(reply.value).length : reply.content.length;
+      await pause(this.pace.firstTokenMs + (Math.ceil(length / 4) * 1_000) / this.pace.tokensPerSecond);
+    }
     switch (reply.kind) {
       case "status":
         return send(response, reply.status, { error: { message: reply.message ?? `status ${reply.status}`, type: "server_error" } }, reply.headers);
@@ -93,8 +112,50 @@ export class FakeOpenAI {
         return send(response, 200, completion(recorded, reply.content));
       case "json":
         return send(response, 200, completion(recorded, JSON.stringify(reply.value)));
+      case "cut":
+        return send(response, 200, completion(recorded, JSON.stringify(reply.value)));
     }
   }
+
+  /** Server-sent events as Chat Completions streams them: a chunk per token at `pace`, usage last when asked for, then [DONE]. */
+  private async stream(request: RecordedRequest, reply: FakeReply, response: ServerResponse): Promise<void> {
+    if (reply.kind === "status") return send(response, reply.status, { error: { message: reply.message ?? `status ${reply.status}`, type: "server_error" } }, reply.headers);
+    response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+    const id = `chatcmpl-fake-${Date.now()}`;
+    const event = (delta: Record<string, unknown>, finish: string | null = null) =>
+      `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: Math.floor(Date.now() / 1000), model: request.body.model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] })}\n\n`;
+    const hang = () => {
+      this.hanging.add(response);
+    };
+    if (reply.kind === "hang") return hang();
+    const content = reply.kind === "text" ? reply.content : reply.kind === "json" || reply.kind === "cut" ? JSON.stringify(reply.value) : reply.kind === "malformed" ? '{"message": "half a JSON obj' : "";
+    const limit = reply.kind === "cut" ? reply.chars : content.length;
+    await pause(this.pace.firstTokenMs);
+    response.write(event({ role: "assistant", content: "" }));
+    if (reply.kind === "refusal") response.write(event({ refusal: reply.refusal }));
+    for (let at = 0; at < limit; at += 4) {
+      if (response.destroyed) return;
+      if (at > 0) await pause(1_000 / this.pace.tokensPerSecond);
+      response.write(event({ content: content.slice(at, Math.min(at + 4, limit)) }));
+    }
+    if (reply.kind === "cut") {
+      if (reply.then === "stall") return hang();
+      response.destroy();
+      return;
+    }
+    response.write(event({}, "stop"));
+    if (request.body.stream_options?.include_usage) {
+      const { usage } = completion(request, content);
+      response.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: Math.floor(Date.now() / 1000), model: request.body.model, choices: [], usage })}\n\n`);
+    }
+    response.end("data: [DONE]\n\n");
+  }
+}
+
+/** The fake model's speed: a stream's tokens, a whole answer's wait. */
+function pause(ms: number): Promise<void> {
+  // Pacing, not a verdict: the fake is as slow as a model, no test decides anything by it.
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
 /** A plausible interviewer turn, or a plausible summary, depending on what was asked for. */

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { FakeAssistant, type AssistantThread } from "./slack/assistant.js";
 import { FakeFaults, type FaultScope, type RateLimitFault, type ServerErrorFault } from "./slack/faults.js";
 import { FakeFiles, type SharedFile } from "./slack/files.js";
 import { FakeMessages, type ShownMessage } from "./slack/messages.js";
@@ -8,7 +9,7 @@ import { FakeSocketMode } from "./slack/socket-mode.js";
 import { modalProblems, type ModalPayload, type OpenedView } from "./slack/views.js";
 import { FakeWorkspace } from "./slack/workspace.js";
 
-export type { FaultScope, ModalPayload, OpenedView, RateLimitFault, ServerErrorFault, SharedFile, ShownMessage };
+export type { AssistantThread, FaultScope, ModalPayload, OpenedView, RateLimitFault, ServerErrorFault, SharedFile, ShownMessage };
 
 /** One Web API call as the real WebClient sent it. */
 export interface SlackCall {
@@ -32,6 +33,7 @@ type Handler = (call: SlackCall) => Record<string, unknown> | undefined;
  * The workspace (channel members, admins, DMs), modals and file uploads answer as Slack does, and
  * `socketMode` is Socket Mode: apps.connections.open and the WebSocket it points to. Faults
  * make Slack's edge fail on demand: 5xx, or 429 with Retry-After, per method and/or channel.
+ * `assistant` is the Agents & AI Apps pane: threads opened there and assistant.threads.*.
  */
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
@@ -41,6 +43,8 @@ export class FakeSlack {
   readonly workspace = new FakeWorkspace(this.teamId, this.botUserId);
   readonly files = new FakeFiles();
   readonly socketMode = new FakeSocketMode();
+  /** Assistant threads (the Agents & AI Apps pane) and the assistant.threads.* methods. */
+  readonly assistant = new FakeAssistant(this.teamId);
   /** What channels and threads show, edits applied. */
   readonly messages = new FakeMessages();
   private readonly faults = new FakeFaults(() => this.calls.length);
@@ -94,6 +98,11 @@ export class FakeSlack {
   /** The bot's DM channel with `user`, as conversations.open answers it. */
   dmChannel(user: string): string {
     return this.workspace.dmChannel(user);
+  }
+
+  /** The user opens a new thread in the app's assistant pane (in their DM with the bot), while viewing `viewing`. */
+  openAssistantThread(user: string, viewing?: string): AssistantThread {
+    return this.assistant.open(user, this.dmChannel(user), this.nextTs(), viewing);
   }
 
   async start(): Promise<this> {
@@ -219,11 +228,21 @@ export class FakeSlack {
       case "chat.postMessage": {
         const ts = this.nextTs();
         this.messages.posted(String(channel), ts, call.body);
+        this.assistant.posted(String(channel), typeof call.body.thread_ts === "string" ? call.body.thread_ts : undefined);
         return { ok: true, channel, ts, message: { type: "message", user: this.botUserId, bot_id: this.botId, text: call.body.text, ts, thread_ts: call.body.thread_ts } };
       }
       case "chat.update":
         this.messages.updated(String(channel), String(call.body.ts), call.body);
         return { ok: true, channel, ts: call.body.ts, text: call.body.text };
+      case "chat.delete":
+        return this.messages.deleted(String(channel), String(call.body.ts)) ? { ok: true, channel, ts: call.body.ts } : { ok: false, error: "message_not_found" };
+      case "chat.startStream":
+        return this.startStream(call.body);
+      case "chat.appendStream":
+      case "chat.stopStream": {
+        const error = this.messages.appended(String(channel), String(call.body.ts), call.body, call.method === "chat.stopStream");
+        return error ? { ok: false, error } : { ok: true, channel, ts: call.body.ts };
+      }
       case "chat.postEphemeral":
         if (!this.workspace.canSeeEphemeral(String(channel), String(call.body.user))) return { ok: false, error: "user_not_in_channel" };
         return { ok: true, message_ts: this.nextTs() };
@@ -246,8 +265,21 @@ export class FakeSlack {
       case "files.completeUploadExternal":
         return this.files.complete(call.body);
       default:
-        return { ok: true };
+        return this.assistant.answer(call.method, call.body) ?? { ok: true };
     }
+  }
+
+  /** As Slack checks it: a stream needs a thread, and in a channel (not a DM) the user and team it streams to. */
+  private startStream(body: Record<string, unknown>): Record<string, unknown> {
+    const channel = String(body.channel ?? "");
+    if (typeof body.thread_ts !== "string") return { ok: false, error: "invalid_arguments", response_metadata: { messages: ["[ERROR] missing required field: thread_ts"] } };
+    if (!channel.startsWith("D")) {
+      if (typeof body.recipient_user_id !== "string") return { ok: false, error: "missing_recipient_user_id" };
+      if (body.recipient_team_id !== this.teamId) return { ok: false, error: "missing_recipient_team_id" };
+    }
+    const ts = this.nextTs();
+    this.messages.started(channel, ts, body);
+    return { ok: true, channel, ts };
   }
 
   private openView(body: Record<string, unknown>): Record<string, unknown> {

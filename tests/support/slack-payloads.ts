@@ -1,4 +1,4 @@
-import type { FakeSlack } from "../fakes/slack.js";
+import type { AssistantThread, FakeSlack } from "../fakes/slack.js";
 
 /**
  * What Slack sends an app for a slash command, a message event and a button press. Over HTTP these
@@ -20,6 +20,8 @@ export interface MessageOptions {
   text: string;
   subtype?: string;
   botId?: string;
+  /** Where the thread is: a channel (the default), or `im` for the user's DM with the bot, where assistant threads live. */
+  channelType?: "channel" | "group" | "im";
 }
 
 export interface ButtonOptions {
@@ -52,18 +54,30 @@ export function slashCommandFields(slack: FakeSlack, options: CommandOptions, tr
 /** An `event_callback` body carrying a message posted in a thread. */
 export function messageEventCallback(slack: FakeSlack, options: MessageOptions, eventId: string): Record<string, unknown> {
   const ts = slack.nextTs();
-  const event: Record<string, unknown> = {
+  return eventCallback(slack, eventId, {
     type: "message",
     channel: options.channel,
     user: options.user,
     text: options.text,
     ts,
     thread_ts: options.threadTs,
-    channel_type: "channel",
+    channel_type: options.channelType ?? "channel",
     event_ts: ts,
     ...(options.subtype ? { subtype: options.subtype } : {}),
     ...(options.botId ? { bot_id: options.botId } : {}),
-  };
+  });
+}
+
+/** An `event_callback` body for an assistant thread opened in the pane, or the channel the user views changing under it. */
+export function assistantEventCallback(slack: FakeSlack, type: "assistant_thread_started" | "assistant_thread_context_changed", thread: AssistantThread, eventId: string): Record<string, unknown> {
+  return eventCallback(slack, eventId, {
+    type,
+    assistant_thread: { user_id: thread.user, context: thread.context, channel_id: thread.channel, thread_ts: thread.threadTs },
+    event_ts: slack.nextTs(),
+  });
+}
+
+function eventCallback(slack: FakeSlack, eventId: string, event: Record<string, unknown>): Record<string, unknown> {
   return {
     token: "legacy-verification-token",
     team_id: slack.teamId,

@@ -1,5 +1,5 @@
-import { slackSignature, type FakeSlack, type OpenedView } from "../fakes/slack.js";
-import { buttonPressPayload, messageEventCallback, slashCommandFields, type ButtonOptions, type CommandOptions, type MessageOptions } from "./slack-payloads.js";
+import { slackSignature, type AssistantThread, type FakeSlack, type OpenedView } from "../fakes/slack.js";
+import { assistantEventCallback, buttonPressPayload, messageEventCallback, slashCommandFields, type ButtonOptions, type CommandOptions, type MessageOptions } from "./slack-payloads.js";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
 
@@ -28,6 +28,13 @@ export class SlackSender {
     const body = JSON.stringify(messageEventCallback(this.slack, options, eventId));
     const headers = options.retry ? { "x-slack-retry-num": String(options.retry), "x-slack-retry-reason": "http_timeout" } : {};
     const result = await this.send(body, "application/json", headers);
+    return { status: result.status, eventId };
+  }
+
+  /** Slack telling the app an assistant thread was opened (`assistant_thread_started`) or its context changed. */
+  async assistantEvent(type: "assistant_thread_started" | "assistant_thread_context_changed", thread: AssistantThread): Promise<{ status: number; eventId: string }> {
+    const eventId = `Ev${++this.sequence}${Date.now()}`;
+    const result = await this.send(JSON.stringify(assistantEventCallback(this.slack, type, thread, eventId)), "application/json");
     return { status: result.status, eventId };
   }
 

@@ -1,6 +1,6 @@
-import type { FakeSlack } from "../fakes/slack.js";
+import type { AssistantThread, FakeSlack } from "../fakes/slack.js";
 import type { SocketAck } from "../fakes/slack/socket-mode.js";
-import { buttonPressPayload, messageEventCallback, slashCommandFields, type ButtonOptions, type CommandOptions, type MessageOptions } from "./slack-payloads.js";
+import { assistantEventCallback, buttonPressPayload, messageEventCallback, slashCommandFields, type ButtonOptions, type CommandOptions, type MessageOptions } from "./slack-payloads.js";
 
 /**
  * What SlackSender sends over HTTP, sent as Socket Mode envelopes on the fake's WebSocket instead:
@@ -27,6 +27,11 @@ export class SocketSender {
   /** Slack delivering the same event again (same body and event_id) in a new envelope, as it does when unsure the first arrived. */
   async redeliver(payload: Record<string, unknown>, retryAttempt = 1): Promise<{ ack: SocketAck }> {
     return { ack: await this.slack.socketMode.event(payload, retryAttempt) };
+  }
+
+  /** An assistant-pane event (`assistant_thread_started`, `assistant_thread_context_changed`) in an `events_api` envelope. */
+  async assistantEvent(type: "assistant_thread_started" | "assistant_thread_context_changed", thread: AssistantThread): Promise<{ ack: SocketAck }> {
+    return { ack: await this.slack.socketMode.event(assistantEventCallback(this.slack, type, thread, `Ev${++this.sequence}${Date.now()}`)) };
   }
 
   async button(options: ButtonOptions): Promise<{ ack: SocketAck }> {

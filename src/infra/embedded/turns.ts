@@ -41,12 +41,18 @@ export class EmbeddedTurnStorage implements Inbox, ThreadLocks, TurnStore, Outbo
       thread.placeholder = "";
       return true;
     },
+    // A placeholder posted late changes nothing once a streamed reply took the thread over.
     shown: async (threadKey, ref) => {
       const thread = this.thread(threadKey);
-      if (thread.placeholder !== null) thread.placeholder = ref;
+      if (thread.placeholder === "") thread.placeholder = ref;
     },
     abandon: async (threadKey) => {
-      this.thread(threadKey).placeholder = null;
+      const thread = this.thread(threadKey);
+      if (thread.placeholder === "") thread.placeholder = null;
+    },
+    showing: async (threadKey) => this.thread(threadKey).placeholder || undefined,
+    takeOver: async (threadKey, ref) => {
+      this.thread(threadKey).placeholder = ref;
     },
   };
   private readonly threads = new Map<string, Thread>();

@@ -1,12 +1,14 @@
 import OpenAI, { APIConnectionError, APIError } from "openai";
 import { zodResponseFormat } from "openai/helpers/zod";
 import { z } from "zod";
+import { partialStringField } from "../../voice/llm/partial-json.js";
 import { LlmError, type ChatMessage, type ChatModel, type OutputFormat, type StructuredRequest, type StructuredResult, type Usage } from "../../voice/llm/chat.js";
 
 export interface OpenAiChatOptions {
   apiKey: string;
   baseURL?: string | undefined;
   model: string;
+  /** For the whole answer; a streamed one gets it for its first chunk and for each gap between chunks. */
   timeoutMs: number;
   maxRetries: number;
 }
@@ -21,10 +23,12 @@ const DOWNGRADE: Record<OutputFormat, OutputFormat | null> = { json_schema: "jso
 export class OpenAiChatModel implements ChatModel {
   private readonly client: OpenAI;
   private format: OutputFormat = "json_schema";
+  private readonly timeoutMs: number;
   readonly model: string;
 
   constructor(options: OpenAiChatOptions) {
     this.model = options.model;
+    this.timeoutMs = options.timeoutMs;
     this.client = new OpenAI({
       apiKey: options.apiKey,
       baseURL: options.baseURL ?? null,
@@ -55,6 +59,7 @@ export class OpenAiChatModel implements ChatModel {
   }
 
   private async ask<T>(request: StructuredRequest<T>, format: OutputFormat): Promise<StructuredResult<T>> {
+    if (request.onMessage) return this.stream(request, format, request.onMessage);
     if (format === "json_schema") {
       const completion = await this.client.chat.completions.parse({
         model: this.model,
@@ -78,6 +83,58 @@ export class OpenAiChatModel implements ChatModel {
     if (!text) throw new LlmError("malformed", "The model returned an empty answer.");
     if (format === "text") return { value: null, text, usage: usage(completion.usage), format };
     return { value: parseJson(text, request.schema), text, usage: usage(completion.usage), format };
+  }
+
+  /**
+   * The same answer, streamed: the message is told as it grows (read out of the JSON as it
+   * arrives), then the whole answer is checked against the schema as a non-streamed one is. The
+   * SDK's timeout covers only the wait for the response to begin, so a stream that falls silent
+   * for as long is cut off here.
+   */
+  private async stream<T>(request: StructuredRequest<T>, format: OutputFormat, onMessage: (text: string) => void): Promise<StructuredResult<T>> {
+    const controller = new AbortController();
+    let silent: NodeJS.Timeout | undefined;
+    const watch = () => {
+      clearTimeout(silent);
+      silent = setTimeout(() => controller.abort(), this.timeoutMs);
+    };
+    const messages = format === "json_object" ? withJsonInstructions(request) : request.messages;
+    const responseFormat =
+      format === "json_schema" ? { response_format: zodResponseFormat(request.schema, request.name) } : format === "json_object" ? { response_format: { type: "json_object" as const } } : {};
+    let text = "";
+    let refusal = "";
+    let told = "";
+    let used: Usage = { promptTokens: 0, completionTokens: 0 };
+    try {
+      const chunks = await this.client.chat.completions.create({ model: this.model, messages, ...responseFormat, stream: true, stream_options: { include_usage: true } }, { signal: controller.signal });
+      watch();
+      for await (const chunk of chunks) {
+        watch();
+        if (chunk.usage) used = usage(chunk.usage);
+        const delta = chunk.choices[0]?.delta;
+        if (delta?.refusal) refusal += delta.refusal;
+        if (!delta?.content) continue;
+        text += delta.content;
+        const message = format === "text" ? text : partialStringField(text, "message");
+        if (message !== undefined && message.length > told.length) {
+          told = message;
+          onMessage(message);
+        }
+      }
+    } catch (error) {
+      // An HTTP error before the stream began is judged like any other (a format it lacks, a 5xx).
+      if (error instanceof APIError && !(error instanceof APIConnectionError) && !controller.signal.aborted) throw error;
+      throw new LlmError("unavailable", "The model stopped answering part way through.", { cause: error });
+    } finally {
+      clearTimeout(silent);
+    }
+    // The SDK may end an aborted stream quietly, as if it were complete.
+    if (controller.signal.aborted) throw new LlmError("unavailable", "The model fell silent part way through its answer.");
+    if (refusal) throw new LlmError("refused", `The model refused: ${refusal}`);
+    text = text.trim();
+    if (!text) throw new LlmError("malformed", "The model returned an empty answer.");
+    if (format === "text") return { value: null, text, usage: used, format };
+    return { value: parseJson(text, request.schema), text, usage: used, format };
   }
 }
 

@@ -10,6 +10,11 @@ export interface TurnRequest {
   beats: readonly Beat[];
   /** The candidate's words this turn, when the turn answers a message. */
   candidateText: string | null;
+  /**
+   * Told the reply's text so far while a model writes it (each call's text begins with the last
+   * one's), so a host can show it as it arrives. The returned reply is what counts.
+   */
+  onText?: (text: string) => void;
 }
 
 export interface InterviewerReply {

@@ -20,6 +20,11 @@ export interface StructuredRequest<T> {
   name: string;
   schema: z.ZodType<T>;
   messages: ChatMessage[];
+  /**
+   * Streams the answer, telling its top-level `message` field's text so far as it arrives (the
+   * whole text, in plain-text mode). The result is the same as without it.
+   */
+  onMessage?: (text: string) => void;
 }
 
 export interface StructuredResult<T> {

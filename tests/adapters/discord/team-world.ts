@@ -139,6 +139,8 @@ export class DiscordWorld {
 }
 
 export const postedIn = (channelId: string) => (call: DiscordCall) => call.method === "POST" && call.path === Routes.channelMessages(channelId) && call.status === 200;
+/** A message posted in the channel, or one of its messages edited: where a streamed reply ends. */
+export const shownIn = (channelId: string) => (call: DiscordCall) => (call.method === "POST" || call.method === "PATCH") && call.path.startsWith(Routes.channelMessages(channelId)) && call.status === 200;
 export const hasInterviewButtons = (call: DiscordCall) => JSON.stringify(call.body).includes("mock_interview:hint");
 export const messageOf = (call: DiscordCall) => call.response as APIMessage;
 /** Everything a call shows a reader: content, embeds and component labels, as JSON. */

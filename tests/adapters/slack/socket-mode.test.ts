@@ -118,7 +118,18 @@ describe("Slack over Socket Mode", () => {
     expect(earlier.some((call) => inThread(channel, threadTs)(call) && /Scorecard|that's the interview/.test(shown(call)))).toBe(false);
   });
 
-  test("pings both ways are answered, so the connection stays up", async () => {
+  test("the assistant pane works over Socket Mode too: prompts offered, and a prompt opens the interview in its thread", async () => {
+    const thread = slack.openAssistantThread(CANDIDATE);
+    const prompts = next((call) => call.method === "assistant.threads.setSuggestedPrompts" && call.body.thread_ts === thread.threadTs);
+    const { ack } = await send.assistantEvent("assistant_thread_started", thread);
+    expect(ack.ms).toBeLessThan(ENVELOPE_LIFETIME_MS);
+    await prompts;
+    const first = next((call) => inThread(thread.channel, thread.threadTs)(call) && /Hi ada/.test(shown(call)));
+    await send.message({ user: CANDIDATE, channel: thread.channel, threadTs: thread.threadTs, text: "Start a senior fraud interview", channelType: "im" });
+    expect(shown(await first)).toContain("mock_interview_hint");
+  });
+
+    test("pings both ways are answered, so the connection stays up", async () => {
     const connection = slack.socketMode.connections[0];
     // The client drops a connection after four pings without a pong (one every ~1.7 s); five prove the pongs arrive.
     // Polls until five pings went by; the assertions below decide.

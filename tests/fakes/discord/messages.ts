@@ -26,6 +26,16 @@ export interface StoredMessage {
   ephemeral: boolean;
 }
 
+/** What a message showed from a moment on: its creation, each edit, and its deletion (`deleted`, content empty). */
+export interface MessageVersion {
+  /** When the fake applied it (Date.now()). */
+  at: number;
+  content: string;
+  /** Button rows it carried. */
+  components: number;
+  deleted: boolean;
+}
+
 export interface MessageSettings {
   ids: Snowflakes;
   applicationId: string;
@@ -37,6 +47,8 @@ export interface MessageSettings {
 
 export class FakeMessages {
   private readonly byId = new Map<string, StoredMessage>();
+  /** Every version of every message, kept after a delete so a test can see what a reader saw over time. */
+  private readonly versionsById = new Map<string, MessageVersion[]>();
 
   constructor(private readonly settings: MessageSettings) {}
 
@@ -46,6 +58,11 @@ export class FakeMessages {
 
   has(id: string): boolean {
     return this.byId.has(id);
+  }
+
+  /** The message's versions in order, oldest (its creation) first; empty for a message the fake never had. */
+  versions(id: string): MessageVersion[] {
+    return [...(this.versionsById.get(id) ?? [])];
   }
 
   all(): StoredMessage[] {
@@ -119,6 +136,7 @@ export class FakeMessages {
     const { channels } = this.settings.guild;
     const stored = { message, ephemeral };
     this.byId.set(message.id, stored);
+    this.record(message, false);
     const thread = channels.threads.get(message.channel_id);
     if (thread && !ephemeral) {
       thread.message_count = (thread.message_count ?? 0) + 1;
@@ -142,13 +160,21 @@ export class FakeMessages {
     if (changes.components !== undefined) message.components = (changes.components ?? []) as APIMessageTopLevelComponent[];
     message.flags = (message.flags ?? 0) & ~MessageFlags.Loading;
     message.edited_timestamp = new Date().toISOString();
+    this.record(message, false);
     return { status: 200, body: message, after: () => this.echo(GatewayDispatchEvents.MessageUpdate, stored) };
   }
 
   remove(stored: StoredMessage): RestAnswer {
     const { gateway, echoBotMessages, guild } = this.settings;
     this.byId.delete(stored.message.id);
+    this.record(stored.message, true);
     return { status: 204, after: async () => (echoBotMessages && !stored.ephemeral && gateway.intents !== undefined ? gateway.dispatch(GatewayDispatchEvents.MessageDelete, { id: stored.message.id, channel_id: stored.message.channel_id, guild_id: guild.id }) : undefined) };
+  }
+
+  private record(message: APIMessage, deleted: boolean): void {
+    const versions = this.versionsById.get(message.id) ?? [];
+    versions.push({ at: Date.now(), content: deleted ? "" : message.content, components: deleted ? 0 : (message.components?.length ?? 0), deleted });
+    this.versionsById.set(message.id, versions);
   }
 
   /** Discord tells every session about the bot's own non-ephemeral messages too. */

@@ -4,7 +4,7 @@ import { fakeSummary, FakeOpenAI, type FakeReply, type RecordedRequest } from ".
 import type { DiscordCall } from "../../fakes/discord.js";
 import type { SlackCall } from "../../fakes/slack.js";
 import { CANDIDATE, inThread, SlackWorld } from "../../support/slack-team.js";
-import { DiscordWorld, messageOf, postedIn } from "../../adapters/discord/team-world.js";
+import { DiscordWorld, messageOf, postedIn, shownIn } from "../../adapters/discord/team-world.js";
 
 /** Half an emoji: a surrogate without its pair (paired ones are one code point under the u flag). */
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -94,7 +94,8 @@ describe("oversized model prose in the scorecard", () => {
     const channel = await discord.channel();
     const { threadId } = await discord.startInterview(candidate, channel.id);
     const hasButtons = (call: DiscordCall) => JSON.stringify(call.body).includes("mock_interview:hint");
-    const answered = discord.next((call) => postedIn(threadId)(call) && hasButtons(call));
+    // The model's reply streams: it ends as an edit that carries the buttons.
+    const answered = discord.next((call) => shownIn(threadId)(call) && hasButtons(call));
     await discord.discord.post(discord.discord.threadMessage({ author: candidate, channelId: threadId, content: ANSWER }));
     const reply = await answered;
     const last = discord.next((call) => postedIn(threadId)(call) && JSON.stringify(call.body).includes("mock_team:review:"), 20_000);

@@ -4,6 +4,7 @@ import type { ChatModel } from "../../llm/chat.js";
 import { graphemePrefix } from "../../../core/text/clip.js";
 import { lineFor } from "../lines.js";
 import type { Interviewer, InterviewerReply, TurnRequest } from "../port.js";
+import type { Beat } from "../../../engine/plan.js";
 import { SCRIPTED_BEATS, turnMessages } from "./prompts.js";
 import { TurnOutputSchema } from "./schemas.js";
 
@@ -33,26 +34,25 @@ export class LlmInterviewer implements Interviewer {
     if (conversational.length === 0 || request.candidateText === null) {
       return { text: beats.map((beat) => lineFor(beat, seed)).filter(Boolean).join("\n\n") };
     }
+    // The model's words stand where the first conversational beat was; scripted lines keep their places.
+    const first = beats.findIndex((beat) => !SCRIPTED_BEATS.has(beat.kind));
+    const scripted = (part: readonly Beat[]) => part.filter((beat) => SCRIPTED_BEATS.has(beat.kind)).map((beat) => lineFor(beat, seed));
+    const before = scripted(beats.slice(0, first));
+    const after = scripted(beats.slice(first));
+    const compose = (said: string, lines: readonly string[]) => [...before, said, ...lines].filter(Boolean).join("\n\n");
+    const { onText } = request;
+    onText?.(compose("", []));
     const result = await this.model.structured({
       name: "interviewer_turn",
       schema: TurnOutputSchema,
       messages: turnMessages(session, problem, beats, this.content, this.clock.now()),
+      // While it streams, the scripted lines before the model's words show with them; the ones after come with the reply.
+      ...(onText ? { onMessage: (message: string) => onText(compose(graphemePrefix(message.trimStart(), MAX_MESSAGE_CHARS), [])) } : {}),
     });
-    const raw = (result.value?.message ?? result.text).trim();
-    const said = graphemePrefix(raw, MAX_MESSAGE_CHARS);
-    // The model's words stand where the first conversational beat was; scripted lines keep their places.
-    const parts: string[] = [];
-    let placed = false;
-    for (const beat of beats) {
-      if (SCRIPTED_BEATS.has(beat.kind)) parts.push(lineFor(beat, seed));
-      else if (!placed) {
-        parts.push(said);
-        placed = true;
-      }
-    }
+    const said = graphemePrefix((result.value?.message ?? result.text).trim(), MAX_MESSAGE_CHARS);
     const state = session.interviewer;
     return {
-      text: parts.filter(Boolean).join("\n\n"),
+      text: compose(said, after),
       claims: (result.value?.claims ?? []).slice(0, MAX_CLAIMS),
       state: {
         failures: 0,
