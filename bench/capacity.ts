@@ -6,9 +6,9 @@
 //
 //   npm run bench -- capacity --interviews=2000 --seconds=60 --answer-every-ms=3000 --start-rate=100
 //
-// Redis: its own redis-server, unless REDIS_URL (one node) or REDIS_CLUSTER_NODES (a cluster,
-// comma-separated host:port, read by the service once cluster support lands) is set, as the
-// service reads them; then the run uses fresh key prefixes there.
+// Redis: its own redis-server; with --cluster, the test suite's cluster (three masters, three
+// replicas) started for the run; or, when REDIS_URL (one node) or REDIS_CLUSTER_NODES (a cluster,
+// comma-separated host:port) is set, that Redis, as the service reads them, with fresh key prefixes.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
 import { startRedis, type RedisServer } from "../tests/support/redis-server.js";
+import { startRedisCluster, type RedisCluster } from "../tests/support/redis-cluster.js";
 import { freePort } from "../tests/support/ports.js";
 import { SIGNING_SECRET } from "../tests/support/slack-requests.js";
 import type { CapacityLoadOptions, CapacityLoadResult } from "./capacity-load.js";
@@ -99,11 +100,21 @@ export async function benchCapacity(): Promise<void> {
   const answerEveryMs = flag("answer-every-ms", 3_000);
   const startRate = flag("start-rate", 100);
   const burstWindowMs = flag("burst-window-ms", 0);
-  const cluster = process.env.REDIS_CLUSTER_NODES;
+  let cluster = process.env.REDIS_CLUSTER_NODES;
   let server: RedisServer | undefined;
+  let testCluster: RedisCluster | undefined;
   let redisEnv: Record<string, string>;
   let nodes: string[];
-  if (cluster || process.env.REDIS_URL) {
+  if (process.argv.includes("--cluster")) {
+    // The test suite's own cluster: three masters, three replicas. Counted on the masters only, where every command runs once.
+    testCluster = await startRedisCluster();
+    redisEnv = testCluster.env;
+    cluster = testCluster.env.REDIS_CLUSTER_NODES;
+    const client = testCluster.client();
+    await client.ping();
+    nodes = client.nodes("master").map((node) => `redis://127.0.0.1:${node.options.port}`);
+    client.disconnect();
+  } else if (cluster || process.env.REDIS_URL) {
     const prefix = `cap${randomUUID().slice(0, 8)}`;
     redisEnv = { ...(cluster ? { REDIS_CLUSTER_NODES: cluster } : { REDIS_URL: process.env.REDIS_URL ?? "" }), REDIS_KEY_PREFIX: prefix, BULLMQ_PREFIX: `{${prefix}}` };
     nodes = cluster ? cluster.split(",").map((node) => (node.includes("://") ? node : `redis://${node}`)) : [process.env.REDIS_URL ?? ""];
@@ -112,7 +123,7 @@ export async function benchCapacity(): Promise<void> {
     redisEnv = server.env;
     nodes = [server.url];
   }
-  const where = cluster ? `a Redis Cluster of ${nodes.length} nodes` : server ? "one redis-server the bench started" : `one Redis node at ${process.env.REDIS_URL}`;
+  const where = testCluster ? `the test Redis Cluster (3 masters, 3 replicas)` : cluster ? `a Redis Cluster of ${nodes.length} nodes` : server ? "one redis-server the bench started" : `one Redis node at ${process.env.REDIS_URL}`;
   const fake = await startHelper<FakeSlackInfo>(join(import.meta.dirname, "processes", "fake-slack.ts"));
   const slackEnv = { SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.info.apiUrl, BURST_WINDOW_MS: String(burstWindowMs) };
   const roles: Role[] = [];
@@ -157,5 +168,6 @@ export async function benchCapacity(): Promise<void> {
     for (const role of roles.reverse()) await stopRole(role);
     await fake.stop();
     await server?.stop();
+    await testCluster?.stop();
   }
 }
