@@ -55,6 +55,10 @@ export class DiscordLiveMessage implements LiveMessage {
     }
   }
 
+  ref(): string | undefined {
+    return liveRef(this.ids);
+  }
+
   async end(): Promise<string | undefined> {
     return liveRef(this.ids);
   }

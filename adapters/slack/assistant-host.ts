@@ -35,7 +35,7 @@ export class AssistantHost implements Host {
     if (!ts) throw new Error("chat.postMessage returned no ts");
     // Both only dress the thread; the interview runs without them.
     await this.quietly("name the assistant thread", () => this.client.assistant.threads.setTitle({ channel_id: channel, thread_ts: threadTs, title: interviewThreadName(request.candidateName, request.problemTitle) }));
-    // The greeting and first question take a model call: the thread says so meanwhile.
+    // The thread shows the status until the greeting and first question are posted.
     await this.quietly("show the thread status", () => showThinking(this.client, channel, threadTs));
     return { threadKey: threadKey({ team, channel, threadTs }), remove: () => this.quietly("remove the parent message of an interview that did not start", () => this.client.chat.delete({ channel, ts })) };
   }

@@ -77,8 +77,13 @@ export class SlackLiveMessage implements LiveMessage {
     await this.edit(text);
   }
 
+  ref(): string | undefined {
+    return this.ts;
+  }
+
   async end(): Promise<string | undefined> {
-    if (this.native && this.ts) await this.client.chat.stopStream({ channel: this.thread.channel, ts: this.ts });
+    // A stream Slack would not close is still the message the reply replaces (chat.update finishes it).
+    if (this.native && this.ts) await this.client.chat.stopStream({ channel: this.thread.channel, ts: this.ts }).catch(() => undefined);
     return this.ts;
   }
 

@@ -32,6 +32,7 @@ export class TerminalLive {
     return {
       intervalMs: PRINT_INTERVAL_MS,
       show: async (text) => this.show(ref, text, options.heading),
+      ref: () => (this.printed.has(ref) ? ref : undefined),
       end: async () => (this.printed.has(ref) ? ref : undefined),
     };
   }

@@ -18,10 +18,18 @@ export class LiveReply {
   private failed = false;
   private ended = false;
 
+  private recorded: string | undefined;
+  private recording: Promise<void> | undefined;
+
   constructor(
     /** Opens the platform's live message, on the first text: most turns never stream. */
     private readonly open: () => Promise<LiveMessage | undefined>,
     private readonly log: Logger,
+    /**
+     * Told the streamed message's reference as soon as it changes, so a turn cut off (a crash,
+     * a lost lock) leaves it where the thread's next reply replaces it.
+     */
+    private readonly onRef: (ref: string) => Promise<void> = async () => undefined,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
@@ -44,6 +52,7 @@ export class LiveReply {
     await this.opening;
     clearTimeout(this.timer);
     await this.inFlight;
+    await this.recording;
     if (!this.message) return undefined;
     try {
       return await this.message.end();
@@ -61,6 +70,15 @@ export class LiveReply {
     }
     if (!this.message) this.failed = true;
     else this.schedule();
+  }
+
+  private record(ref: string | undefined): void {
+    if (!ref || ref === this.recorded) return;
+    this.recorded = ref;
+    const previous = this.recording ?? Promise.resolve();
+    this.recording = previous
+      .then(() => this.onRef(ref))
+      .catch((error: unknown) => this.log.warn({ err: error instanceof Error ? error.message : String(error) }, "could not record a streamed reply's message"));
   }
 
   private schedule(): void {
@@ -81,6 +99,7 @@ export class LiveReply {
       .then(
         () => {
           this.shownText = text;
+          this.record(message.ref());
           // Counted from when the platform answered, so the platform itself never sees two shows closer than the interval.
           this.lastShownAt = this.now();
         },

@@ -148,7 +148,11 @@ export class TurnRunner {
     const { poster, placeholders, streaming, logger } = this.options;
     if (streaming === false || !placeholders || !poster.live) return undefined;
     const options = { recipient: session.candidate.id, heading: replyHeading(session) };
-    return new LiveReply(async () => poster.live?.(threadKey, { ...options, replaces: await placeholders.showing(threadKey) }), logger.child({ sessionKey: threadKey }));
+    return new LiveReply(
+      async () => poster.live?.(threadKey, { ...options, replaces: await placeholders.showing(threadKey) }),
+      logger.child({ sessionKey: threadKey }),
+      (ref) => placeholders.takeOver(threadKey, ref),
+    );
   }
 
   /**

@@ -8,9 +8,12 @@ export interface LiveMessage {
   readonly intervalMs: number;
   /** Shows the whole text so far. Each call's text begins with the previous call's. */
   show(text: string): Promise<void>;
+  /** The reference of the message(s) holding the text so far; undefined until a show succeeded. */
+  ref(): string | undefined;
   /**
    * Stops showing (closes a stream). Resolves to the reference of the message that holds the text,
-   * which the turn's reply replaces, or undefined when nothing was shown.
+   * which the turn's reply replaces, or undefined when nothing was shown. It resolves with the
+   * reference even when closing fails: the reply must still find the message to replace.
    */
   end(): Promise<string | undefined>;
 }
