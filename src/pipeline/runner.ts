@@ -103,12 +103,15 @@ export class TurnRunner {
       outcome = await this.answer(threadKey, plan, streamed);
     } catch (error) {
       // Lost lock: another process answers these events. Storage down: they wait for the next try.
-      if (error instanceof LockLostError || error instanceof StorageDownError) throw error;
+      if (error instanceof LockLostError || error instanceof StorageDownError) {
+        // The stream is closed, but the thread is no longer this process's to point at it.
+        await streamed.live?.end();
+        throw error;
+      }
       // The turn failed part way: the candidate is asked to try again, so nothing of it is kept.
       outcome = { session: null, messages: [this.explain(error, plan, threadKey)], ended: false };
-    } finally {
-      await this.endLive(threadKey, streamed.live);
     }
+    await this.endLive(threadKey, streamed.live);
     const log = this.options.logger.child({ sessionKey: threadKey, ...(outcome.session ? { interviewId: outcome.session.id } : {}) });
     if (outcome.ended && outcome.session) await this.markDue(outcome.session);
     const reply = await this.commit(lease, plan, outcome);
