@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { FakeOpenAI } from "../fakes/openai.js";
 import { FakeSlack, type ShownMessage, type SlackCall } from "../fakes/slack.js";
-import { freePort } from "../support/ports.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";
-import { startServiceProcess, type ServiceProcess } from "../support/service-process.js";
-import { SIGNING_SECRET, SlackSender } from "../support/slack-requests.js";
+import type { ServiceProcess } from "../support/service-process.js";
+import { startSlackBotProcess } from "../support/slack-bot-process.js";
+import type { SlackSender } from "../support/slack-requests.js";
 
 /**
  * A reply committed but not delivered survives the bot: `npm run bot` (the real command line, Bolt
@@ -37,32 +37,11 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-/** The bot role of `bin/mock-interview.ts` with Slack in HTTP mode, and how to send it Slack's requests. */
+/** The bot process, replies posted whole: a streamed reply's redelivery is in tests/adapters/slack/streaming.test.ts. */
 async function startBot(): Promise<{ bot: ServiceProcess; send: SlackSender }> {
-  const port = await freePort();
-  const bot = await startServiceProcess(
-    "bot",
-    {
-      ...redis.env,
-      SLACK_BOT_TOKEN: "xoxb-test-token",
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      SLACK_APP_TOKEN: "",
-      DISCORD_TOKEN: "",
-      DISCORD_APPLICATION_ID: "",
-      PORT: String(port),
-      OPENAI_API_KEY: "sk-test-outbox",
-      OPENAI_BASE_URL: openai.baseURL,
-      LLM_MAX_RETRIES: "0",
-      BURST_WINDOW_MS: "200",
-      TURN_LOCK_MS: String(TURN_LOCK_MS),
-      // Replies posted whole, in the placeholder's place; a streamed reply's redelivery is in tests/adapters/slack/streaming.test.ts.
-      LLM_STREAMING: "off",
-    },
-    "bin/mock-interview.ts",
-  );
-  bots.push(bot);
-  return { bot, send: new SlackSender(`http://127.0.0.1:${port}/slack/events`, slack) };
+  const started = await startSlackBotProcess({ redis, slack, openai }, { TURN_LOCK_MS: String(TURN_LOCK_MS), LLM_STREAMING: "off" });
+  bots.push(started.bot);
+  return started;
 }
 
 const since = (count: number) => (call: SlackCall) => slack.calls.indexOf(call) >= count;

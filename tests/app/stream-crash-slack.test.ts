@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { FakeOpenAI } from "../fakes/openai.js";
-import { FakeSlack, type ShownMessage } from "../fakes/slack.js";
-import { freePort } from "../support/ports.js";
+import { FakeSlack } from "../fakes/slack.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";
-import { startServiceProcess, type ServiceProcess } from "../support/service-process.js";
-import { SIGNING_SECRET, SlackSender } from "../support/slack-requests.js";
+import type { ServiceProcess } from "../support/service-process.js";
+import { startSlackBotProcess } from "../support/slack-bot-process.js";
+import type { SlackSender } from "../support/slack-requests.js";
 
 /**
  * A bot killed while a reply streams: `npm run bot` (the real command line) is SIGKILLed after the
@@ -39,39 +39,9 @@ afterAll(async () => {
 });
 
 async function startBot(): Promise<SlackSender> {
-  const port = await freePort();
-  const bot = await startServiceProcess(
-    "bot",
-    {
-      ...redis.env,
-      SLACK_BOT_TOKEN: "xoxb-test-token",
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      SLACK_APP_TOKEN: "",
-      DISCORD_TOKEN: "",
-      DISCORD_APPLICATION_ID: "",
-      PORT: String(port),
-      OPENAI_API_KEY: "sk-test-stream-crash",
-      OPENAI_BASE_URL: openai.baseURL,
-      LLM_MAX_RETRIES: "0",
-      BURST_WINDOW_MS: "200",
-      TURN_LOCK_MS: "2000",
-    },
-    "bin/mock-interview.ts",
-  );
+  const { bot, send } = await startSlackBotProcess({ redis, slack, openai }, { TURN_LOCK_MS: "2000" });
   bots.push(bot);
-  return new SlackSender(`http://127.0.0.1:${port}/slack/events`, slack);
-}
-
-/** The thread as the candidate sees it once `done` holds (the fake's record, edits and deletions applied). */
-async function threadWhen(channel: string, threadTs: string, done: (messages: ShownMessage[]) => boolean, timeoutMs: number): Promise<ShownMessage[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const messages = slack.messages.inThread(channel, threadTs);
-    if (done(messages)) return messages;
-    if (Date.now() > deadline) throw new Error(`the thread never got there: ${JSON.stringify(messages.map((message) => [message.text.slice(0, 40), message.streaming]))}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return send;
 }
 
 describe("a bot killed while a reply streams", () => {
@@ -84,17 +54,17 @@ describe("a bot killed while a reply streams", () => {
     await send.command({ text: "senior fraud", user: CANDIDATE, userName: "ada", channel });
     const parent = await slack.waitFor((call) => call.method === "chat.postMessage" && call.body.channel === channel && call.body.thread_ts === undefined, 10_000);
     const threadTs = String(parent.response?.ts);
-    await threadWhen(channel, threadTs, (messages) => messages.length === 1 && Array.isArray(messages[0]?.blocks), 10_000);
+    await slack.threadWhen(channel, threadTs, (messages) => messages.length === 1 && Array.isArray(messages[0]?.blocks), 10_000);
 
     await send.message({ user: CANDIDATE, channel, threadTs, text: "I'd frame it as binary classification and track PR-AUC because fraud is rare." });
-    const streaming = await threadWhen(channel, threadTs, (messages) => messages.some((message) => message.streaming && message.text.length > 20), 15_000);
+    const streaming = await slack.threadWhen(channel, threadTs, (messages) => messages.some((message) => message.streaming && message.text.length > 20), 15_000);
     const partial = streaming.find((message) => message.streaming);
     bots[0]?.kill("SIGKILL");
     await bots[0]?.exited;
 
     openai.pace = { firstTokenMs: 0, tokensPerSecond: 2_000 };
     await startBot();
-    const after = await threadWhen(channel, threadTs, (messages) => messages.length === 2 && messages.every((message) => !message.streaming && Array.isArray(message.blocks)), 30_000);
+    const after = await slack.threadWhen(channel, threadTs, (messages) => messages.length === 2 && messages.every((message) => !message.streaming && Array.isArray(message.blocks)), 30_000);
     expect(after.map((message) => message.ts)).not.toContain(partial?.ts);
     expect(after[1]?.text).toContain("velocity features you mentioned");
     expect(after.filter((message) => message.text.includes("velocity features"))).toHaveLength(1);

@@ -171,6 +171,17 @@ export class FakeSlack {
     });
   }
 
+  /** The thread as a reader sees it (edits and deletions applied) once `done` holds; polls until then, failing after `timeoutMs`. */
+  async threadWhen(channel: string, threadTs: string, done: (messages: ShownMessage[]) => boolean, timeoutMs = 15_000): Promise<ShownMessage[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const messages = this.messages.inThread(channel, threadTs);
+      if (done(messages)) return messages;
+      if (Date.now() > deadline) throw new Error(`the thread never got there: ${JSON.stringify(messages.map((message) => [message.text.slice(0, 40), message.streaming]))}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   nextTs(): string {
     this.sequence += 1;
     return `${this.clock + this.sequence}.${String(this.sequence * 100).padStart(6, "0")}`;

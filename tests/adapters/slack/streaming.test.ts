@@ -77,17 +77,6 @@ async function startInterview(send: SlackSender, workspaceChannel = `C0STREAM${+
   return { channel, threadTs };
 }
 
-/** The thread as the candidate sees it once `done` holds, waiting for it (the fake's own record, edits applied). */
-async function threadWhen(channel: string, threadTs: string, done: (messages: ShownMessage[]) => boolean, timeoutMs = 15_000): Promise<ShownMessage[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const messages = slack.messages.inThread(channel, threadTs);
-    if (done(messages)) return messages;
-    if (Date.now() > deadline) throw new Error(`the thread never got there: ${JSON.stringify(messages.map((message) => message.text))}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 const final = (message: ShownMessage | undefined) => (message && !message.streaming && Array.isArray(message.blocks) ? message.text : undefined);
 /** The interviewer's answer to the candidate's first reply: the thread's second message, once it holds its blocks. */
 const answered = (messages: ShownMessage[]) => messages.length >= 2 && final(messages.at(-1)) !== undefined && !/thinking/.test(messages.at(-1)?.text ?? "");
@@ -95,7 +84,7 @@ const answered = (messages: ShownMessage[]) => messages.length >= 2 && final(mes
 async function wholeReply(): Promise<string> {
   const { channel, threadTs } = await startInterview(whole);
   await whole.message({ user: CANDIDATE, channel, threadTs, text: ANSWER });
-  const messages = await threadWhen(channel, threadTs, answered);
+  const messages = await slack.threadWhen(channel, threadTs, answered);
   return final(messages.at(-1)) ?? "";
 }
 
@@ -104,7 +93,7 @@ describe("an LLM reply in a Slack thread, streamed", () => {
     const expected = await wholeReply();
     const { channel, threadTs } = await startInterview(streamed);
     await streamed.message({ user: CANDIDATE, channel, threadTs, text: ANSWER });
-    const messages = await threadWhen(channel, threadTs, answered);
+    const messages = await slack.threadWhen(channel, threadTs, answered);
 
     const start = slack.callsTo("chat.startStream").find((call) => call.body.channel === channel);
     expect(start?.body).toMatchObject({ thread_ts: threadTs, recipient_user_id: CANDIDATE, recipient_team_id: slack.teamId });
@@ -124,7 +113,7 @@ describe("an LLM reply in a Slack thread, streamed", () => {
     openai.respond = () => ({ kind: "cut", value: TURN, chars: 120, then: "drop" });
     const { channel, threadTs } = await startInterview(streamed);
     await streamed.message({ user: CANDIDATE, channel, threadTs, text: ANSWER });
-    const messages = await threadWhen(channel, threadTs, answered);
+    const messages = await slack.threadWhen(channel, threadTs, answered);
     const reply = messages.at(-1);
     expect(reply?.history.some((entry) => entry.text.length > 0 && SAID.startsWith(entry.text.replace(/&amp;/g, "&")))).toBe(true);
     expect(reply?.text).not.toContain(SAID.slice(0, 30));
@@ -135,7 +124,7 @@ describe("an LLM reply in a Slack thread, streamed", () => {
     // The interview goes on: the next answer gets a reply of its own.
     openai.respond = () => ({ kind: "json", value: TURN });
     await streamed.message({ user: CANDIDATE, channel, threadTs, text: "I'd add velocity features from a streaming job." });
-    const after = await threadWhen(channel, threadTs, (shown) => shown.length >= 3 && final(shown.at(-1)) !== undefined && !/thinking/.test(shown.at(-1)?.text ?? ""));
+    const after = await slack.threadWhen(channel, threadTs, (shown) => shown.length >= 3 && final(shown.at(-1)) !== undefined && !/thinking/.test(shown.at(-1)?.text ?? ""));
     expect(after.at(-1)?.text).toContain("velocity features you mentioned");
   });
 
@@ -143,10 +132,10 @@ describe("an LLM reply in a Slack thread, streamed", () => {
     const { channel, threadTs } = await startInterview(streamed);
     await streamed.message({ user: CANDIDATE, channel, threadTs, text: ANSWER });
     // The reply has begun to show (streamed, or edited in where a workspace refused streaming) and is not done.
-    await threadWhen(channel, threadTs, (shown) => shown.some((message) => final(message) === undefined && message.text.length > 0 && SAID.startsWith(message.text.replace(/&amp;/g, "&"))));
+    await slack.threadWhen(channel, threadTs, (shown) => shown.some((message) => final(message) === undefined && message.text.length > 0 && SAID.startsWith(message.text.replace(/&amp;/g, "&"))));
     const second = "Also: labels arrive weeks later through chargebacks.";
     await streamed.message({ user: CANDIDATE, channel, threadTs, text: second });
-    const messages = await threadWhen(channel, threadTs, (shown) => shown.length >= 3 && shown.slice(1).every((message) => final(message) !== undefined && !/thinking/.test(message.text)));
+    const messages = await slack.threadWhen(channel, threadTs, (shown) => shown.length >= 3 && shown.slice(1).every((message) => final(message) !== undefined && !/thinking/.test(message.text)));
     expect(messages).toHaveLength(3);
     const asked = openai.requests.map((request) => request.body.messages.at(-1)?.content ?? "");
     const first = asked.findIndex((content) => content.includes(ANSWER));
@@ -166,7 +155,7 @@ describe("an LLM reply in a Slack thread, streamed", () => {
     } finally {
       slack.recover("chat.update");
     }
-    const messages = await threadWhen(channel, threadTs, answered, 20_000);
+    const messages = await slack.threadWhen(channel, threadTs, answered, 20_000);
     expect(messages).toHaveLength(2);
     expect(messages.at(-1)?.text).toContain("velocity features you mentioned");
     expect(messages.filter((message) => message.text.includes("velocity features you mentioned"))).toHaveLength(1);
@@ -178,7 +167,7 @@ describe("an LLM reply in a Slack thread, streamed", () => {
     try {
       const { channel, threadTs } = await startInterview(streamed);
       await streamed.message({ user: CANDIDATE, channel, threadTs, text: ANSWER });
-      const messages = await threadWhen(channel, threadTs, answered);
+      const messages = await slack.threadWhen(channel, threadTs, answered);
       const reply = messages.at(-1);
       const edits = (reply?.history ?? []).slice(1, -1);
       expect(edits.length).toBeGreaterThanOrEqual(2);
@@ -195,7 +184,7 @@ describe("an LLM reply in a Slack thread, streamed", () => {
       const refusals = slack.callsTo("chat.startStream").length;
       const next = await startInterview(streamed);
       await streamed.message({ user: CANDIDATE, channel: next.channel, threadTs: next.threadTs, text: ANSWER });
-      await threadWhen(next.channel, next.threadTs, answered);
+      await slack.threadWhen(next.channel, next.threadTs, answered);
       expect(slack.callsTo("chat.startStream")).toHaveLength(refusals);
     } finally {
       slack.recover("chat.startStream");
